@@ -1,0 +1,175 @@
+// Package schedule is the model that every reader produces and every writer
+// (bundle, exports) consumes: a conference, its rooms, speakers and sessions,
+// with times as UTC instants.
+package schedule
+
+import (
+	"sort"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/diag"
+)
+
+// Kind is what sort of session it is; the folder or the source format decides.
+type Kind uint8
+
+const (
+	Talk Kind = iota
+	Workshop
+	Activity
+	Break
+)
+
+var kindNames = [...]string{"talk", "workshop", "activity", "break"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "talk"
+}
+
+// ParseKind maps a name such as "workshop" to its Kind.
+func ParseKind(s string) (Kind, bool) {
+	for i, n := range kindNames {
+		if n == s {
+			return Kind(i), true
+		}
+	}
+	return Talk, false
+}
+
+// Kinds lists every kind in display order.
+func Kinds() []Kind { return []Kind{Talk, Workshop, Activity, Break} }
+
+// Conference describes the event as a whole.
+type Conference struct {
+	ID       string // stable identifier, used for storage keys and calendar UIDs
+	Name     string
+	TimeZone string // IANA name of the venue's zone, e.g. "Europe/Paris"
+	BaseURL  string // optional; session permalinks are built on it
+}
+
+// Speaker is a person who gives sessions.
+type Speaker struct {
+	Slug string // unique key, e.g. "muskan-paliwal"
+	Name string
+	Role string // e.g. "Senior Engineer at Example"
+	Bio  string // sanitised HTML
+	URL  string // the speaker's own page
+	// Links are further profiles (Mastodon, Bluesky, GitHub, …) with a label each.
+	Links []Link
+	Pos   diag.Pos
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Session is one thing on the programme: a talk, workshop, activity or break.
+// A session without Start is unscheduled.
+type Session struct {
+	Slug        string // unique key, stable across rebuilds
+	Title       string
+	Kind        Kind
+	Room        string // room name, or "" when none is known
+	Start, End  time.Time
+	Speakers    []string // speaker slugs, in billing order
+	Track       string
+	Tags        []string
+	Description string // sanitised HTML
+	URL         string // permalink, if the source has one
+	Location    string // a street address for off-site activities
+	Pos         diag.Pos
+}
+
+// Scheduled reports whether the session has a time.
+func (s *Session) Scheduled() bool { return !s.Start.IsZero() }
+
+// Schedule is a whole conference programme.
+type Schedule struct {
+	Conference Conference
+	Rooms      []string // display order
+	Speakers   []Speaker
+	Sessions   []Session
+}
+
+// Speaker returns the speaker with the given slug, or nil.
+func (s *Schedule) Speaker(slug string) *Speaker {
+	for i := range s.Speakers {
+		if s.Speakers[i].Slug == slug {
+			return &s.Speakers[i]
+		}
+	}
+	return nil
+}
+
+// Sort puts sessions in programme order (start, then room order, then slug;
+// unscheduled last), speakers by slug, and appends rooms that sessions use but
+// Rooms does not list yet, in order of first use.
+func (s *Schedule) Sort() {
+	known := make(map[string]bool, len(s.Rooms))
+	for _, r := range s.Rooms {
+		known[r] = true
+	}
+	byStart := append([]Session(nil), s.Sessions...)
+	sort.SliceStable(byStart, func(i, j int) bool { return byStart[i].Start.Before(byStart[j].Start) })
+	for _, ss := range byStart {
+		if ss.Room != "" && !known[ss.Room] {
+			known[ss.Room] = true
+			s.Rooms = append(s.Rooms, ss.Room)
+		}
+	}
+	order := make(map[string]int, len(s.Rooms))
+	for i, r := range s.Rooms {
+		order[r] = i
+	}
+	sort.SliceStable(s.Sessions, func(i, j int) bool {
+		a, b := &s.Sessions[i], &s.Sessions[j]
+		if a.Scheduled() != b.Scheduled() {
+			return a.Scheduled()
+		}
+		if !a.Start.Equal(b.Start) {
+			return a.Start.Before(b.Start)
+		}
+		if a.Room != b.Room {
+			return order[a.Room] < order[b.Room]
+		}
+		return a.Slug < b.Slug
+	})
+	sort.SliceStable(s.Speakers, func(i, j int) bool { return s.Speakers[i].Slug < s.Speakers[j].Slug })
+}
+
+// Day is one calendar day of the event in the venue's zone.
+type Day struct {
+	Date      string // "2025-10-09"
+	Start     time.Time
+	Offset    int // the venue's UTC offset in seconds at noon that day
+	StartUnix int64
+}
+
+// Days returns the venue-local days on which scheduled sessions start, in order.
+// loc is the venue's zone.
+func (s *Schedule) Days(loc *time.Location) []Day {
+	seen := map[string]bool{}
+	var days []Day
+	for i := range s.Sessions {
+		ss := &s.Sessions[i]
+		if !ss.Scheduled() {
+			continue
+		}
+		t := ss.Start.In(loc)
+		date := t.Format("2006-01-02")
+		if seen[date] {
+			continue
+		}
+		seen[date] = true
+		midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+		_, off := time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, loc).Zone()
+		days = append(days, Day{Date: date, Start: midnight.UTC(), Offset: off, StartUnix: midnight.Unix()})
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Date < days[j].Date })
+	return days
+}
