@@ -1,0 +1,784 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"hash/crc32"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/fold"
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func paris(t testing.TB) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// small is the hand-built schedule of the round-trip and golden tests: two
+// days, three rooms, several speakers per session, an unscheduled session, a
+// session naming an unknown speaker, non-ASCII text, tags and tracks.
+func small(t testing.TB) *schedule.Schedule {
+	loc := paris(t)
+	at := func(day, h, m int) time.Time { return time.Date(2025, 10, day, h, m, 0, 0, loc).UTC() }
+	return &schedule.Schedule{
+		Conference: schedule.Conference{ID: "agenda-2025", Name: "Agenda Conf 2025 — Paris", TimeZone: "Europe/Paris", BaseURL: "https://conf.example/"},
+		Rooms:      []string{"Main Stage", "Salle Ø"},
+		Speakers: []schedule.Speaker{
+			{Slug: "jose", Name: "José Fernández", Role: "Engineer at Ñandú", Bio: "<p>Writes &amp; talks.</p>", URL: "https://jose.example",
+				Links: []schedule.Link{{Label: "Mastodon", URL: "https://m.example/@jose"}, {Label: "GitHub", URL: "https://github.com/jose"}}},
+			{Slug: "ana", Name: "Ana Łukasiewicz", Role: "Researcher"},
+			{Slug: "bob", Name: "Bob", Links: []schedule.Link{{Label: "Web", URL: "https://bob.example"}}},
+		},
+		Sessions: []schedule.Session{
+			{Slug: "tbd", Title: "To be announced", Speakers: []string{"ghost"}},
+			{Slug: "zero-copy", Title: "Zero-Copy Decoding: Ünïcödé ✓", Room: "Salle Ø", Start: at(9, 10, 30), End: at(9, 11, 15),
+				Speakers: []string{"jose"}, Track: "Performance", Tags: []string{"go", "wasm"},
+				Description: "<p>Strings &amp; <em>slices</em>, &lt;no&gt; copies&#33;</p>", URL: "https://conf.example/zero-copy"},
+			{Slug: "keynote", Title: "Opening Keynote", Room: "Main Stage", Start: at(9, 9, 0), End: at(9, 10, 0),
+				Speakers: []string{"ana", "bob", "ana"}, Track: "Opening", Tags: []string{"keynote"}},
+			{Slug: "workshop", Title: "Hands-on Fuzzing", Kind: schedule.Workshop, Room: "Room B", Start: at(10, 9, 0), End: at(10, 12, 0),
+				Speakers: []string{"ana", "jose"}, Track: "Performance"},
+			{Slug: "lunch", Title: "Lunch", Kind: schedule.Break, Start: at(10, 12, 0), End: at(10, 13, 0)},
+			{Slug: "river", Title: "Boat trip on the Seine", Kind: schedule.Activity, Start: at(10, 19, 0), End: at(10, 23, 0),
+				Location: "Port de la Bourdonnais, 75007 Paris", Tags: []string{"social"}},
+			{Slug: "parallel", Title: "Parallel talk", Room: "Room B", Start: at(9, 9, 0)},
+		},
+	}
+}
+
+func encode(t testing.TB, s *schedule.Schedule) []byte {
+	t.Helper()
+	data, err := Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func open(t testing.TB, data []byte) *Bundle {
+	t.Helper()
+	b, err := Open(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestRoundTripSmall(t *testing.T) {
+	s := small(t)
+	b := open(t, encode(t, s))
+	verify(t, s, b)
+
+	if got, want := b.Conference(), (Conference{ID: "agenda-2025", Name: "Agenda Conf 2025 — Paris", TimeZone: "Europe/Paris", BaseURL: "https://conf.example/"}); got != want {
+		t.Errorf("Conference() = %+v, want %+v", got, want)
+	}
+	wantDays := []Day{
+		{Date: "2025-10-09", StartUnix: time.Date(2025, 10, 8, 22, 0, 0, 0, time.UTC).Unix(), Offset: 7200},
+		{Date: "2025-10-10", StartUnix: time.Date(2025, 10, 9, 22, 0, 0, 0, time.UTC).Unix(), Offset: 7200},
+	}
+	if b.NumDays() != len(wantDays) {
+		t.Fatalf("NumDays() = %d", b.NumDays())
+	}
+	for i, d := range wantDays {
+		if got := b.Day(i); got != d {
+			t.Errorf("Day(%d) = %+v, want %+v", i, got, d)
+		}
+	}
+	var rooms []string
+	for i := range b.NumRooms() {
+		rooms = append(rooms, b.Room(i))
+	}
+	if want := []string{"Main Stage", "Salle Ø", "Room B"}; !slices.Equal(rooms, want) {
+		t.Errorf("rooms = %q, want %q", rooms, want)
+	}
+	var order []string
+	for i := range b.NumSessions() {
+		order = append(order, b.Session(i).Slug())
+	}
+	if want := []string{"keynote", "parallel", "zero-copy", "workshop", "lunch", "river", "tbd"}; !slices.Equal(order, want) {
+		t.Errorf("programme order = %q, want %q", order, want)
+	}
+	var spk []string
+	for i := range b.NumSpeakers() {
+		spk = append(spk, b.Speaker(i).Slug)
+	}
+	if want := []string{"ana", "bob", "ghost", "jose"}; !slices.Equal(spk, want) {
+		t.Errorf("speakers = %q, want %q", spk, want)
+	}
+	if g := b.Speaker(2); g.Name != "ghost" || g.Links.Len() != 0 {
+		t.Errorf("stand-in speaker = %+v", g)
+	}
+	j := b.Speaker(3)
+	if j.Name != "José Fernández" || j.Role != "Engineer at Ñandú" || j.Links.Len() != 2 || j.Links.At(1) != (Link{"GitHub", "https://github.com/jose"}) {
+		t.Errorf("jose = %+v", j)
+	}
+
+	i, ok := b.SessionBySlug("zero-copy")
+	if !ok {
+		t.Fatal("zero-copy not found")
+	}
+	z := b.Session(i)
+	checks := []struct{ name, got, want string }{
+		{"Title", z.Title(), "Zero-Copy Decoding: Ünïcödé ✓"},
+		{"RoomName", z.RoomName(), "Salle Ø"},
+		{"TrackName", z.TrackName(), "Performance"},
+		{"KindName", z.KindName(), "talk"},
+		{"URL", z.URL(), "https://conf.example/zero-copy"},
+		{"Search", z.Search(), "zero copy decoding unicode jose fernandez salle o performance go wasm strings slices no copies"},
+		{"Tags", z.Tag(0) + "," + z.Tag(1), "go,wasm"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("zero-copy %s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if k, _ := b.SessionBySlug("keynote"); b.Session(k).NumSpeakers() != 3 || b.SessionsBySpeaker(0).Len() != 2 {
+		t.Errorf("keynote speakers %d, ana's sessions %d", b.Session(k).NumSpeakers(), b.SessionsBySpeaker(0).Len())
+	}
+	tbd := b.Session(b.NumSessions() - 1)
+	if tbd.Scheduled() || tbd.Day() != -1 || tbd.Start() != 0 || tbd.End() != 0 || tbd.Room() != -1 || tbd.Track() != -1 {
+		t.Errorf("tbd: scheduled %v day %d start %d end %d room %d track %d", tbd.Scheduled(), tbd.Day(), tbd.Start(), tbd.End(), tbd.Room(), tbd.Track())
+	}
+	for _, q := range []struct {
+		slug string
+		ok   bool
+	}{{"keynote", true}, {"tbd", true}, {"zzz", false}, {"", false}, {"a", false}} {
+		if _, ok := b.SessionBySlug(q.slug); ok != q.ok {
+			t.Errorf("SessionBySlug(%q) ok = %v", q.slug, ok)
+		}
+	}
+	if _, ok := b.SpeakerBySlug("nobody"); ok {
+		t.Error("SpeakerBySlug(nobody) found")
+	}
+	if b.SessionsInRoom(-1).Len() != 0 || b.SessionsOnDay(99).Len() != 0 {
+		t.Error("out-of-range keys give non-empty lists")
+	}
+}
+
+// verify checks every accessor of b against the schedule s it was encoded from.
+func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
+	t.Helper()
+	c := *s
+	c.Rooms = slices.Clone(s.Rooms)
+	c.Sessions = slices.Clone(s.Sessions)
+	c.Speakers = slices.Clone(s.Speakers)
+	c.Sort()
+	loc, err := time.LoadLocation(c.Conference.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Conference() != (Conference{c.Conference.ID, c.Conference.Name, c.Conference.TimeZone, c.Conference.BaseURL}) {
+		t.Errorf("conference %+v", b.Conference())
+	}
+	days := c.Days(loc)
+	if b.NumDays() != len(days) {
+		t.Fatalf("NumDays %d, want %d", b.NumDays(), len(days))
+	}
+	for i, d := range days {
+		if got := b.Day(i); got != (Day{d.Date, d.StartUnix, d.Offset}) {
+			t.Errorf("Day(%d) = %+v, want %+v", i, got, d)
+		}
+		if j, ok := b.DayByDate(d.Date); !ok || j != i {
+			t.Errorf("DayByDate(%q) = %d, %v", d.Date, j, ok)
+		}
+	}
+	if b.NumRooms() != len(c.Rooms) {
+		t.Fatalf("NumRooms %d, want %d", b.NumRooms(), len(c.Rooms))
+	}
+	for i, r := range c.Rooms {
+		if b.Room(i) != r {
+			t.Errorf("Room(%d) = %q, want %q", i, b.Room(i), r)
+		}
+	}
+	for k, kind := range schedule.Kinds() {
+		if b.Kind(k) != kind.String() {
+			t.Errorf("Kind(%d) = %q", k, b.Kind(k))
+		}
+		if j, ok := b.KindByName(kind.String()); !ok || j != k {
+			t.Errorf("KindByName(%q) = %d, %v", kind, j, ok)
+		}
+	}
+	speakerByIndex := func(i int) *schedule.Speaker {
+		return c.Speaker(b.Speaker(i).Slug)
+	}
+	for i := range b.NumSpeakers() {
+		got := b.Speaker(i)
+		if i > 0 && b.Speaker(i-1).Slug >= got.Slug {
+			t.Errorf("speakers not ordered at %d", i)
+		}
+		if j, ok := b.SpeakerBySlug(got.Slug); !ok || j != i {
+			t.Errorf("SpeakerBySlug(%q) = %d, %v", got.Slug, j, ok)
+		}
+		want := speakerByIndex(i)
+		if want == nil {
+			if got.Name != got.Slug || got.Links.Len() != 0 {
+				t.Errorf("stand-in speaker %+v", got)
+			}
+			continue
+		}
+		if got.Name != want.Name || got.Role != want.Role || got.Bio != want.Bio || got.URL != want.URL || got.Links.Len() != len(want.Links) {
+			t.Errorf("Speaker(%d) = %+v, want %+v", i, got, want)
+			continue
+		}
+		for j, l := range want.Links {
+			if got.Links.At(j) != (Link{l.Label, l.URL}) {
+				t.Errorf("Speaker(%d) link %d = %+v, want %+v", i, j, got.Links.At(j), l)
+			}
+		}
+	}
+	if b.NumSessions() != len(c.Sessions) {
+		t.Fatalf("NumSessions %d, want %d", b.NumSessions(), len(c.Sessions))
+	}
+	var tracks []string
+	for i := range b.NumTracks() {
+		tracks = append(tracks, b.Track(i))
+	}
+	if !slices.IsSorted(tracks) {
+		t.Errorf("tracks not sorted: %q", tracks)
+	}
+	byDay := make([][]int, b.NumDays())
+	byRoom := make([][]int, b.NumRooms())
+	bySpeaker := make([][]int, b.NumSpeakers())
+	byKind := make([][]int, b.NumKinds())
+	byTrack := make([][]int, b.NumTracks())
+	for i := range c.Sessions {
+		want := &c.Sessions[i]
+		got := b.Session(i)
+		if got.Index() != i {
+			t.Errorf("Index() = %d, want %d", got.Index(), i)
+		}
+		for _, f := range []struct{ name, got, want string }{
+			{"Slug", got.Slug(), want.Slug}, {"Title", got.Title(), want.Title},
+			{"Description", got.Description(), want.Description}, {"URL", got.URL(), want.URL},
+			{"Location", got.Location(), want.Location}, {"RoomName", got.RoomName(), want.Room},
+			{"TrackName", got.TrackName(), want.Track}, {"KindName", got.KindName(), want.Kind.String()},
+		} {
+			if f.got != f.want {
+				t.Errorf("session %d %s = %q, want %q", i, f.name, f.got, f.want)
+			}
+		}
+		if got.Kind() != uint8(want.Kind) {
+			t.Errorf("session %d Kind = %d", i, got.Kind())
+		}
+		var start, end int64
+		if want.Scheduled() {
+			start = want.Start.Unix()
+		}
+		if !want.End.IsZero() {
+			end = want.End.Unix()
+		}
+		if got.Start() != start || got.End() != end || got.Scheduled() != want.Scheduled() {
+			t.Errorf("session %d times %d-%d %v, want %d-%d", i, got.Start(), got.End(), got.Scheduled(), start, end)
+		}
+		if want.Scheduled() {
+			d, _ := b.DayByDate(want.Start.In(loc).Format("2006-01-02"))
+			if got.Day() != d {
+				t.Errorf("session %d Day = %d, want %d", i, got.Day(), d)
+			}
+			byDay[d] = append(byDay[d], i)
+		} else if got.Day() != -1 {
+			t.Errorf("unscheduled session %d has day %d", i, got.Day())
+		}
+		if r := got.Room(); r >= 0 {
+			byRoom[r] = append(byRoom[r], i)
+		}
+		if tr := got.Track(); tr >= 0 {
+			byTrack[tr] = append(byTrack[tr], i)
+		}
+		byKind[got.Kind()] = append(byKind[got.Kind()], i)
+		if got.NumSpeakers() != len(want.Speakers) || got.Speakers().Len() != len(want.Speakers) {
+			t.Errorf("session %d has %d speakers, want %d", i, got.NumSpeakers(), len(want.Speakers))
+			continue
+		}
+		seen := map[int]bool{}
+		var names []string
+		for j, sl := range want.Speakers {
+			sp := got.Speaker(j)
+			if b.Speaker(sp).Slug != sl {
+				t.Errorf("session %d speaker %d = %q, want %q", i, j, b.Speaker(sp).Slug, sl)
+			}
+			names = append(names, b.Speaker(sp).Name)
+			if !seen[sp] {
+				seen[sp] = true
+				bySpeaker[sp] = append(bySpeaker[sp], i)
+			}
+		}
+		if got.NumTags() != len(want.Tags) {
+			t.Errorf("session %d has %d tags, want %d", i, got.NumTags(), len(want.Tags))
+		} else {
+			for j, tag := range want.Tags {
+				if got.Tag(j) != tag {
+					t.Errorf("session %d tag %d = %q, want %q", i, j, got.Tag(j), tag)
+				}
+			}
+		}
+		search := fold.Fold(strings.Join(append(append(append([]string{want.Title}, names...), want.Room, want.Track), want.Tags...), " ") + " " + htmlText(want.Description))
+		if got.Search() != search {
+			t.Errorf("session %d Search = %q, want %q", i, got.Search(), search)
+		}
+		if j, ok := b.SessionBySlug(want.Slug); !ok || c.Sessions[j].Slug != want.Slug {
+			t.Errorf("SessionBySlug(%q) = %d, %v", want.Slug, j, ok)
+		}
+	}
+	for _, ix := range []struct {
+		name string
+		want [][]int
+		get  func(int) List
+	}{
+		{"day", byDay, b.SessionsOnDay}, {"room", byRoom, b.SessionsInRoom}, {"speaker", bySpeaker, b.SessionsBySpeaker},
+		{"kind", byKind, b.SessionsOfKind}, {"track", byTrack, b.SessionsInTrack},
+	} {
+		for k, want := range ix.want {
+			l := ix.get(k)
+			var got []int
+			for i := range l.Len() {
+				got = append(got, l.At(i))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sessions by %s %d = %v, want %v", ix.name, k, got, want)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    func(testing.TB) *schedule.Schedule
+	}{{"small", small}, {"synthetic", synthetic}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.s(t)
+			a := encode(t, s)
+			if b := encode(t, s); !bytes.Equal(a, b) {
+				t.Fatal("two encodings differ")
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			for range 5 {
+				c := *s
+				c.Sessions = slices.Clone(s.Sessions)
+				c.Speakers = slices.Clone(s.Speakers)
+				r.Shuffle(len(c.Sessions), func(i, j int) { c.Sessions[i], c.Sessions[j] = c.Sessions[j], c.Sessions[i] })
+				r.Shuffle(len(c.Speakers), func(i, j int) { c.Speakers[i], c.Speakers[j] = c.Speakers[j], c.Speakers[i] })
+				if b := encode(t, &c); !bytes.Equal(a, b) {
+					t.Fatal("encoding of shuffled input differs")
+				}
+			}
+		})
+	}
+}
+
+func TestEncodeDoesNotModify(t *testing.T) {
+	s := small(t)
+	before := small(t)
+	encode(t, s)
+	for i := range s.Sessions {
+		if s.Sessions[i].Slug != before.Sessions[i].Slug {
+			t.Fatal("Encode reordered its input")
+		}
+	}
+	if !slices.Equal(s.Rooms, before.Rooms) {
+		t.Fatalf("Encode changed Rooms to %q", s.Rooms)
+	}
+}
+
+func TestEncodeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*schedule.Schedule)
+		want string
+	}{
+		{"no zone", func(s *schedule.Schedule) { s.Conference.TimeZone = "" }, "bundle: the conference has no time zone"},
+		{"bad zone", func(s *schedule.Schedule) { s.Conference.TimeZone = "Mars/Olympus" }, `bundle: time zone "Mars/Olympus": `},
+		{"bad kind", func(s *schedule.Schedule) { s.Sessions[0].Kind = 9 }, `bundle: session "tbd": unknown kind 9`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := small(t)
+			tc.edit(s)
+			_, err := Encode(s)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	s := &schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}}
+	b := open(t, encode(t, s))
+	verify(t, s, b)
+	walk(b)
+}
+
+func TestGolden(t *testing.T) {
+	data := encode(t, small(t))
+	path := filepath.Join("testdata", "small.golden")
+	if *update {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./widget/bundle -update)", err)
+	}
+	if !bytes.Equal(data, want) {
+		t.Fatalf("encoding differs from %s (%d bytes, want %d); if the change is intended run go test ./widget/bundle -update", path, len(data), len(want))
+	}
+	// The golden file must keep opening: it is also a decoder test.
+	verify(t, small(t), open(t, want))
+}
+
+func TestOpenErrors(t *testing.T) {
+	valid := encode(t, small(t))
+	patch := func(off int, v ...byte) []byte {
+		d := slices.Clone(valid)
+		copy(d[off:], v)
+		return d
+	}
+	le32 := func(v uint32) []byte { return binary.LittleEndian.AppendUint32(nil, v) }
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "bundle: truncated: have 0 bytes, the header alone is 156"},
+		{"magic prefix", []byte("AG"), "bundle: truncated: have 2 bytes"},
+		{"foreign", []byte("\x89PNG\r\n\x1a\n rest of an image"), `bundle: not an Agenda bundle (magic "\x89PNG", want "AGND")`},
+		{"short foreign", []byte("{}"), `bundle: not an Agenda bundle (magic "{}"`},
+		{"json", []byte(`{"schedule": {}}`), `bundle: not an Agenda bundle (magic "{\"sc"`},
+		{"version", patch(4, 9, 0), "bundle: version 9 not supported (this build reads 1)"},
+		{"flags", patch(6, 1, 0), "bundle: unknown flags 0x1"},
+		{"truncated", valid[:1000], "bundle: truncated: header says " + strconv.Itoa(len(valid)) + " bytes, have 1000"},
+		{"trailing", append(slices.Clone(valid), 0), "bundle: length mismatch: header says " + strconv.Itoa(len(valid)) + " bytes, have " + strconv.Itoa(len(valid)+1)},
+		{"checksum", patch(len(valid)-1, valid[len(valid)-1]^1), "bundle: checksum mismatch (file corrupted?)"},
+		{"sections", fixChecksum(patch(16, le32(3)...)), "bundle: corrupt: 3 sections, version 1 has 17"},
+		{"section bounds", fixChecksum(patch(fixedHead+8*secSessions, le32(1<<30)...)), "bundle: corrupt: section sessions"},
+		{"section in header", fixChecksum(patch(fixedHead+8*secSessions, le32(0)...)), "bundle: corrupt: section sessions"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Open(string(tc.data))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("Open: %v, %v; want error %q", b, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestOpenStructural corrupts the records of a valid bundle with a correct
+// checksum, so the structural checks (not the checksum) must catch them.
+func TestOpenStructural(t *testing.T) {
+	valid := encode(t, small(t))
+	b := open(t, valid)
+	secOff := func(s int) int { return int(binary.LittleEndian.Uint32(valid[fixedHead+8*s:])) }
+	session := func(i, field int) int { return secOff(secSessions) + i*sessSize + field }
+	for _, tc := range []struct {
+		name string
+		off  int
+		val  []byte
+		want string
+	}{
+		{"string ref", session(0, 8), []byte{0xff, 0xff, 0xff, 0}, "bundle: corrupt: session 0: string"},
+		{"string length", session(0, 12), []byte{0xff, 0xff, 0xff, 0}, "bundle: corrupt: session 0: string"},
+		{"room", session(1, 80), []byte{9, 0}, "bundle: corrupt: session 1: room 9 out of range (3)"},
+		{"track", session(1, 82), []byte{9, 0}, "bundle: corrupt: session 1: track 9 out of range"},
+		{"day", session(1, 84), []byte{2, 0}, "bundle: corrupt: session 1: day 2 out of range (2)"},
+		{"kind", session(1, 86), []byte{4}, "bundle: corrupt: session 1: kind 4 out of range (4)"},
+		{"speaker range", session(0, 68), []byte{0xff, 0xff, 0xff, 0xff}, "bundle: corrupt: session 0 speakers: range"},
+		{"tag range", session(0, 72), []byte{0xff, 0xff, 0xff, 0xff}, "bundle: corrupt: session 0 tags: range"},
+		{"speaker index", secOff(secInts), []byte{0xff, 0, 0, 0}, "bundle: corrupt: session 0 speakers: index 255 out of range (4)"},
+		{"slug order", secOff(secBySlug), []byte{byte(b.NumSessions() - 1), 0, 0, 0}, "bundle: corrupt: by-slug index not ordered"},
+		{"speaker order", secOff(secSpeakers), valid[secOff(secSpeakers)+spkSize : secOff(secSpeakers)+spkSize+8], "bundle: corrupt: speakers not in strict slug order at 1"},
+		{"invalid utf-8", secOff(secStrings), []byte{0xff}, "bundle: corrupt: the string table is not valid UTF-8"},
+		{"conference size", fixedHead + 8*secConference + 4, []byte{31}, "bundle: corrupt: conference section is 31 bytes"},
+		{"session size", fixedHead + 8*secSessions + 4, []byte{87}, "bundle: corrupt: section sessions is 599 bytes, not a multiple of 88"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := slices.Clone(valid)
+			copy(d[tc.off:], tc.val)
+			_, err := Open(string(fixChecksum(d)))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("Open: %v; want error %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestTruncations opens every prefix of a valid bundle.
+func TestTruncations(t *testing.T) {
+	valid := encode(t, small(t))
+	for n := range len(valid) {
+		if _, err := Open(string(valid[:n])); err == nil {
+			t.Fatalf("prefix of %d bytes opened", n)
+		}
+	}
+}
+
+// TestByteFlips flips every byte of a valid bundle: the checksum (or the
+// header checks) must reject each. With the checksum fixed up afterwards, Open
+// must not panic, and when it succeeds every accessor must work.
+func TestByteFlips(t *testing.T) {
+	valid := encode(t, small(t))
+	d := slices.Clone(valid)
+	for i := range d {
+		for _, x := range []byte{0x01, 0x80, 0xff} {
+			d[i] ^= x
+			if _, err := Open(string(d)); err == nil {
+				t.Fatalf("byte %d ^ %#x: opened", i, x)
+			}
+			if b, err := Open(string(fixChecksum(slices.Clone(d)))); err == nil {
+				walk(b)
+			}
+			d[i] ^= x
+		}
+	}
+}
+
+// fixChecksum sets the length and checksum fields of a would-be bundle to match
+// its content, so that Open gets past them.
+func fixChecksum(d []byte) []byte {
+	if len(d) < fixedHead {
+		return d
+	}
+	binary.LittleEndian.PutUint32(d[8:], uint32(len(d)))
+	binary.LittleEndian.PutUint32(d[12:], crc32.ChecksumIEEE(d[crcFrom:]))
+	return d
+}
+
+// walk calls every accessor of an opened bundle; it must never panic.
+func walk(b *Bundle) int {
+	n := len(b.Conference().ID) + len(b.Conference().Name) + len(b.Conference().TimeZone) + len(b.Conference().BaseURL)
+	for i := range b.NumDays() {
+		d := b.Day(i)
+		b.DayByDate(d.Date)
+		n += len(d.Date) + int(d.StartUnix) + d.Offset
+		n += walkList(b, b.SessionsOnDay(i))
+	}
+	for i := range b.NumRooms() {
+		b.RoomByName(b.Room(i))
+		n += walkList(b, b.SessionsInRoom(i))
+	}
+	for i := range b.NumKinds() {
+		b.KindByName(b.Kind(i))
+		n += walkList(b, b.SessionsOfKind(i))
+	}
+	for i := range b.NumTracks() {
+		b.TrackByName(b.Track(i))
+		n += walkList(b, b.SessionsInTrack(i))
+	}
+	for i := range b.NumSpeakers() {
+		sp := b.Speaker(i)
+		b.SpeakerBySlug(sp.Slug)
+		n += len(sp.Name) + len(sp.Role) + len(sp.Bio) + len(sp.URL)
+		for j := range sp.Links.Len() {
+			l := sp.Links.At(j)
+			n += len(l.Label) + len(l.URL)
+		}
+		n += walkList(b, b.SessionsBySpeaker(i))
+	}
+	for i := range b.NumSessions() {
+		s := b.Session(i)
+		b.SessionBySlug(s.Slug())
+		n += len(s.Title()) + len(s.Description()) + len(s.URL()) + len(s.Location()) + len(s.Search())
+		n += len(s.RoomName()) + len(s.TrackName()) + len(s.KindName()) + s.Room() + s.Track() + s.Day() + int(s.Kind())
+		n += int(s.Start()) + int(s.End()) + s.Index()
+		if s.Scheduled() {
+			n++
+		}
+		for j := range s.NumSpeakers() {
+			n += len(b.Speaker(s.Speaker(j)).Name)
+		}
+		for j := range s.NumTags() {
+			n += len(s.Tag(j))
+		}
+	}
+	b.SessionBySlug("")
+	b.SessionBySlug("\xff")
+	b.SpeakerBySlug("")
+	for _, k := range []int{-1, 1 << 20} {
+		n += b.SessionsOnDay(k).Len() + b.SessionsInRoom(k).Len() + b.SessionsBySpeaker(k).Len() + b.SessionsOfKind(k).Len() + b.SessionsInTrack(k).Len()
+	}
+	return n
+}
+
+func walkList(b *Bundle, l List) int {
+	n := 0
+	for i := range l.Len() {
+		n += len(b.Session(l.At(i)).Title())
+	}
+	return n
+}
+
+func seeds(f *testing.F) {
+	valid := encode(f, small(f))
+	f.Add(valid)
+	f.Add(valid[:len(valid)/2])
+	f.Add(encode(f, &schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}}))
+	f.Add([]byte("AGND"))
+	f.Add([]byte("not a bundle at all"))
+	r := rand.New(rand.NewPCG(3, 4))
+	junk := make([]byte, 300)
+	for i := range junk {
+		junk[i] = byte(r.Uint32())
+	}
+	f.Add(junk)
+}
+
+func FuzzOpen(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if b, err := Open(string(data)); err == nil {
+			walk(b)
+		}
+	})
+}
+
+// FuzzOpenFixedChecksum repairs the header (magic, version, flags, length,
+// checksum) of the fuzzer's input before opening it, so the fuzzer explores
+// the structural checks behind the checksum.
+func FuzzOpenFixedChecksum(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = slices.Clone(data)
+		if len(data) >= fixedHead {
+			copy(data, magic)
+			binary.LittleEndian.PutUint16(data[4:], Version)
+			binary.LittleEndian.PutUint16(data[6:], 0)
+			fixChecksum(data)
+		}
+		if b, err := Open(string(data)); err == nil {
+			walk(b)
+		}
+	})
+}
+
+// synthetic is a schedule the size of a large conference: 1000 sessions over
+// three days in 10 rooms, 400 speakers.
+func synthetic(t testing.TB) *schedule.Schedule {
+	loc := paris(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	words := strings.Fields("zero copy decoding wasm go schedule conférence über straße rust fuzzing speed data café naïve parser compiler network kernel design search index")
+	phrase := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = words[r.IntN(len(words))]
+		}
+		return strings.Join(w, " ")
+	}
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: "big", Name: "Big Conf", TimeZone: "Europe/Paris"}}
+	for i := range 10 {
+		s.Rooms = append(s.Rooms, "Room "+strconv.Itoa(i))
+	}
+	for i := range 400 {
+		s.Speakers = append(s.Speakers, schedule.Speaker{
+			Slug: "speaker-" + strconv.Itoa(i), Name: "Speaker Nº" + strconv.Itoa(i) + " " + phrase(1),
+			Role: phrase(3), Bio: "<p>" + phrase(30) + "</p>",
+			Links: []schedule.Link{{Label: "Web", URL: "https://example.com/" + strconv.Itoa(i)}},
+		})
+	}
+	for i := range 1000 {
+		ss := schedule.Session{
+			Slug: "session-" + strconv.Itoa(i), Title: phrase(5), Kind: schedule.Kind(r.IntN(4)),
+			Track: "Track " + strconv.Itoa(r.IntN(6)), Tags: []string{words[r.IntN(len(words))], words[r.IntN(len(words))]},
+			Description: "<p>" + phrase(60) + " &amp; <em>" + phrase(10) + "</em></p>",
+			URL:         "https://example.com/s/" + strconv.Itoa(i),
+		}
+		for range 1 + r.IntN(3) {
+			ss.Speakers = append(ss.Speakers, "speaker-"+strconv.Itoa(r.IntN(400)))
+		}
+		if i%50 != 0 {
+			ss.Room = s.Rooms[i%10]
+			ss.Start = time.Date(2025, 10, 9+r.IntN(3), 9+r.IntN(9), 15*r.IntN(4), 0, 0, loc)
+			ss.End = ss.Start.Add(45 * time.Minute)
+		}
+		s.Sessions = append(s.Sessions, ss)
+	}
+	return s
+}
+
+func TestRoundTripSynthetic(t *testing.T) {
+	s := synthetic(t)
+	b := open(t, encode(t, s))
+	verify(t, s, b)
+	walk(b)
+}
+
+func TestTitlesDoNotAllocate(t *testing.T) {
+	b := open(t, encode(t, synthetic(t)))
+	n := testing.AllocsPerRun(10, func() {
+		for i := range b.NumSessions() {
+			s := b.Session(i)
+			_ = s.Title()
+			_ = s.Search()
+			_ = s.Speakers().At(0)
+		}
+		l := b.SessionsOnDay(0)
+		for i := range l.Len() {
+			_ = b.Session(l.At(i)).Slug()
+		}
+		b.SessionBySlug("session-500")
+	})
+	if n != 0 {
+		t.Fatalf("%v allocations", n)
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	s := synthetic(b)
+	var n int
+	b.ReportAllocs()
+	for b.Loop() {
+		n = len(encode(b, s))
+	}
+	b.ReportMetric(float64(n), "bytes")
+}
+
+func BenchmarkOpen(b *testing.B) {
+	data := string(encode(b, synthetic(b)))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Open(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var sinkN int
+
+func BenchmarkTitles(b *testing.B) {
+	bd := open(b, encode(b, synthetic(b)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range bd.NumSessions() {
+			sinkN += len(bd.Session(i).Title())
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	bd := open(b, encode(b, synthetic(b)))
+	q := fold.Fold("Straße")
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range bd.NumSessions() {
+			if strings.Contains(bd.Session(i).Search(), q) {
+				sinkN++
+			}
+		}
+	}
+}
