@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	_ "time/tzdata" // venue zones resolve on machines without a zoneinfo database
 )
 
 const usage = `agenda compiles a conference programme into a schedule bundle.
@@ -70,11 +71,16 @@ func newFlags(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 // as well as "check --tz X PATH") and returns the positional arguments. The int
 // is -1 to go on, or the exit status to return: 0 after --help, 2 on a bad flag.
 func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, int) {
+	// The flag package prints usage on any bad flag; print it only on request,
+	// so that a mistake is one line on stderr.
+	help := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = help }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				fs.Usage()
+				help()
 				return nil, 0
 			}
 			fmt.Fprintf(stderr, "agenda %s: %s\n", fs.Name(), firstLine(err.Error()))

@@ -212,3 +212,26 @@ func other(r rune) rune {
 	}
 	return r
 }
+
+// Slug makes a URL- and storage-safe key from a name or title: folded, ASCII
+// letters and digits only, words joined by '-'. "José Núñez" becomes
+// "jose-nunez". Letters with no ASCII form (Cyrillic, CJK, …) separate words,
+// so the result may be "": callers need a fallback.
+func Slug(s string) string {
+	f := Fold(s)
+	b := make([]byte, 0, len(f))
+	dash := false
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			b = append(b, c)
+		} else {
+			dash = true
+		}
+	}
+	return string(b)
+}

@@ -123,3 +123,23 @@ func BenchmarkAppendFold(b *testing.B) {
 	}
 	sink = buf
 }
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"José Núñez":               "jose-nunez",
+		"Straße & Øresund":         "strasse-oresund",
+		"  Hello,   World!  ":      "hello-world",
+		"O'Brien":                  "o-brien",
+		"Łukasz Żółć":              "lukasz-zolc",
+		"Ștefan Țiriac":            "stefan-tiriac",
+		"e\u0301cole":              "ecole",
+		"C++ / Rust: 2025 edition": "c-rust-2025-edition",
+		"Владимир":                 "",
+		"":                         "",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

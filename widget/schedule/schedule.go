@@ -59,7 +59,7 @@ type Speaker struct {
 	URL  string // the speaker's own page
 	// Links are further profiles (Mastodon, Bluesky, GitHub, …) with a label each.
 	Links []Link
-	Pos   diag.Pos
+	Pos   diag.Pos `json:"-"`
 }
 
 // Link is a labelled URL.
@@ -79,10 +79,10 @@ type Session struct {
 	Speakers    []string // speaker slugs, in billing order
 	Track       string
 	Tags        []string
-	Description string // sanitised HTML
-	URL         string // permalink, if the source has one
-	Location    string // a street address for off-site activities
-	Pos         diag.Pos
+	Description string   // sanitised HTML
+	URL         string   // permalink, if the source has one
+	Location    string   // a street address for off-site activities
+	Pos         diag.Pos `json:"-"` // where it was read, for diagnostics
 }
 
 // Scheduled reports whether the session has a time.

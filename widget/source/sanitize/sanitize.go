@@ -14,9 +14,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// policy allows text formatting, lists and http(s)/mailto links. External links
-// open in a new tab with rel="noopener", so a host page is never reachable
-// through window.opener.
+// policy allows text formatting, lists and http(s)/mailto links; no images
+// (tracking pixels, mixed content and partners' img-src policies), no styles.
 var policy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("p", "br", "strong", "b", "em", "i", "u", "s", "code", "pre",
@@ -25,8 +24,6 @@ var policy = func() *bluemonday.Policy {
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireParseableURLs(true)
 	p.AllowRelativeURLs(true)
-	p.AddTargetBlankToFullyQualifiedLinks(true)
-	p.RequireNoReferrerOnFullyQualifiedLinks(false)
 	return p
 }()
 
@@ -38,19 +35,52 @@ func HTML(s string) string {
 	if s == "" {
 		return ""
 	}
-	if !strings.ContainsAny(s, "<&") {
-		// Plain text: keep paragraphs the author wrote as blank-line separated blocks.
-		var b strings.Builder
-		for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-			if para = strings.TrimSpace(para); para != "" {
-				b.WriteString("<p>")
-				b.WriteString(strings.ReplaceAll(html.EscapeString(para), "\n", "<br>"))
-				b.WriteString("</p>")
-			}
-		}
-		return b.String()
+	if !hasTag(s) {
+		return paragraphs(s)
 	}
-	return strings.TrimSpace(policy.Sanitize(balance(s)))
+	out := policy.Sanitize(balance(s))
+	if strings.Contains(out, "<a ") {
+		out = noopener(out)
+	}
+	return strings.TrimSpace(out)
+}
+
+// hasTag reports whether s looks like HTML: a '<' followed by a letter, '/'
+// or '!'. "a < b" is text.
+func hasTag(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		c := s[i+1]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '/' || c == '!' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// paragraphs escapes plain text and wraps each blank-line separated block in
+// <p>, keeping single line breaks as <br>.
+func paragraphs(s string) string {
+	var b strings.Builder
+	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		b.WriteString("<p>")
+		for i, line := range strings.Split(para, "\n") {
+			if i > 0 {
+				b.WriteString("<br>")
+			}
+			b.WriteString(html.EscapeString(strings.TrimSpace(line)))
+		}
+		b.WriteString("</p>")
+	}
+	return b.String()
 }
 
 // balance parses s as the body of a document and renders it again, which
@@ -87,5 +117,43 @@ func Text(s string) string {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			b.WriteByte(' ')
 		}
+	}
+}
+
+// noopener adds rel="noopener" to every <a> in already sanitised HTML, so a
+// linked page can never reach the widget's page through window.opener even
+// if a browser or host adds target="_blank" later.
+func noopener(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.Write(z.Raw())
+			continue
+		}
+		raw := string(z.Raw()) // Token may overwrite Raw's bytes
+		t := z.Token()
+		if t.DataAtom != atom.A {
+			b.WriteString(raw)
+			continue
+		}
+		found := false
+		for i := range t.Attr {
+			if t.Attr[i].Key == "rel" {
+				found = true
+				if !strings.Contains(" "+t.Attr[i].Val+" ", " noopener ") {
+					t.Attr[i].Val = strings.TrimSpace(t.Attr[i].Val + " noopener")
+				}
+			}
+		}
+		if !found {
+			t.Attr = append(t.Attr, html.Attribute{Key: "rel", Val: "noopener"})
+		}
+		b.WriteString(t.String())
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/fold"
 	"github.com/agendaconf/agenda/widget/schedule"
 	"github.com/agendaconf/agenda/widget/source/frontmatter"
 	"github.com/agendaconf/agenda/widget/source/sanitize"
@@ -219,7 +220,7 @@ type sessionPage struct {
 	kind schedule.Kind
 	file string
 	slug string
-	keys map[string]diag.Pos
+	keys keyPos
 	pos  diag.Pos
 }
 
@@ -265,7 +266,7 @@ func (r *reader) pages(dir string) []string {
 
 // decode splits and decodes one page into v, reporting every problem. It
 // returns the key positions, or nil when the page cannot be used.
-func (r *reader) decode(name string, v any, known string) map[string]diag.Pos {
+func (r *reader) decode(name string, v any, known string) keyPos {
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
 		r.diags.Error(r.pos(name, 0, 0), "cannot read the file: "+err.Error(), "check its permissions")
@@ -287,12 +288,24 @@ func (r *reader) decode(name string, v any, known string) map[string]diag.Pos {
 		return nil
 	}
 	r.unknownKeys(name, md, keys, known)
-	out := make(map[string]diag.Pos, len(keys))
+	out := make(keyPos, len(keys))
 	for k, lc := range keys {
 		out[k] = r.pos(name, lc[0], lc[1])
 	}
 	out[""] = r.pos(name, p.FrontLine-1, 1)
 	return out
+}
+
+// keyPos maps dotted keys to where they stand; "" is the front matter itself.
+type keyPos map[string]diag.Pos
+
+// at returns where key stands, or the front matter's start when the small key
+// scanner did not place it (inline tables, say).
+func (k keyPos) at(key string) diag.Pos {
+	if p, ok := k[key]; ok {
+		return p
+	}
+	return k[""]
 }
 
 func (r *reader) tomlError(name string, err error, keys map[string][2]int) {
@@ -381,7 +394,7 @@ func (r *reader) readSpeakers() {
 			Name: sanitize.Text(p.Extra.Name),
 			Role: sanitize.Text(p.Extra.Role),
 			Bio:  sanitize.HTML(p.Extra.Bio),
-			URL:  r.url(p.Extra.URL, keys["extra.url"]),
+			URL:  r.url(p.Extra.URL, keys.at("extra.url")),
 			Pos:  keys[""],
 		}
 		if sp.Name == "" {
@@ -402,11 +415,11 @@ func (r *reader) readSpeakers() {
 			{"LinkedIn", handleURL(p.Extra.LinkedIn, "https://www.linkedin.com/in/"), "extra.linkedin"},
 			{"Twitter", handleURL(p.Extra.Twitter, "https://twitter.com/"), "extra.twitter"},
 		} {
-			if u := r.url(l.url, keys[l.key]); u != "" {
+			if u := r.url(l.url, keys.at(l.key)); u != "" {
 				sp.Links = append(sp.Links, schedule.Link{Label: l.label, URL: u})
 			}
 		}
-		r.checkLength(keys["extra.bio"], "bio", len(p.Extra.Bio))
+		r.checkLength(keys.at("extra.bio"), "bio", len(p.Extra.Bio))
 		r.s.Speakers = append(r.s.Speakers, sp)
 	}
 }
@@ -511,7 +524,7 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 		title = p.slug
 	}
 	if isPlaceholder(title) {
-		r.diags.Warn(p.keys["title"], "placeholder session "+strconv.Quote(title), "replace it before publishing, or set draft = true to leave it out")
+		r.diags.Warn(p.keys.at("title"), "placeholder session "+strconv.Quote(title), "replace it before publishing, or set draft = true to leave it out")
 	}
 	desc := e.Description
 	descKey := "extra.description"
@@ -521,7 +534,7 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 	if desc == "" {
 		desc, descKey = p.Description, "description"
 	}
-	r.checkLength(p.keys[descKey], "the description", len(desc))
+	r.checkLength(p.keys.at(descKey), "the description", len(desc))
 	base := schedule.Session{
 		Slug:        p.slug,
 		Title:       title,
@@ -545,7 +558,7 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 		switch {
 		case sp == "":
 		case isPlaceholder(sp):
-			r.diags.Warn(p.keys["extra.speakers"], "placeholder speaker "+strconv.Quote(sp), "name the real speaker before publishing")
+			r.diags.Warn(p.keys.at("extra.speakers"), "placeholder speaker "+strconv.Quote(sp), "name the real speaker before publishing")
 			if r.s.Speaker(sp) != nil {
 				base.Speakers = append(base.Speakers, sp)
 			}
@@ -560,13 +573,13 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 		}
 		slug := Slugify(name)
 		if r.s.Speaker(slug) == nil {
-			r.s.Speakers = append(r.s.Speakers, schedule.Speaker{Slug: slug, Name: name, Bio: sanitize.HTML(m.Bio), URL: r.url(m.URL, p.keys["extra.mentors"]), Pos: p.keys["extra.mentors"]})
+			r.s.Speakers = append(r.s.Speakers, schedule.Speaker{Slug: slug, Name: name, Bio: sanitize.HTML(m.Bio), URL: r.url(m.URL, p.keys.at("extra.mentors")), Pos: p.keys.at("extra.mentors")})
 		}
 		base.Speakers = append(base.Speakers, slug)
 	}
 	for _, sp := range base.Speakers {
 		if r.s.Speaker(sp) == nil {
-			r.diags.Warn(p.keys["extra.speakers"], "unknown speaker "+strconv.Quote(sp), "add speakers/"+sp+".md or fix the slug")
+			r.diags.Warn(p.keys.at("extra.speakers"), "unknown speaker "+strconv.Quote(sp), "add speakers/"+sp+".md or fix the slug")
 		}
 	}
 
@@ -607,12 +620,12 @@ func (r *reader) room(p *sessionPage, rooms, exact map[string]bool) string {
 	lower := strings.ToLower(st)
 	for _, room := range known {
 		if room != st && room != "" && strings.Contains(lower, strings.ToLower(room)) {
-			r.diags.Warn(p.keys["extra.stage"], "stage "+strconv.Quote(st)+" is not a room; assumed "+strconv.Quote(room), "write the room name alone: stage = "+strconv.Quote(room))
+			r.diags.Warn(p.keys.at("extra.stage"), "stage "+strconv.Quote(st)+" is not a room; assumed "+strconv.Quote(room), "write the room name alone: stage = "+strconv.Quote(room))
 			return room
 		}
 	}
 	if len(r.s.Rooms) > 0 {
-		r.diags.Warn(p.keys["extra.stage"], "stage "+strconv.Quote(st)+" is not in the rooms of "+ConfigFile+"; added as a new room", "add it to rooms or fix its spelling")
+		r.diags.Warn(p.keys.at("extra.stage"), "stage "+strconv.Quote(st)+" is not in the rooms of "+ConfigFile+"; added as a new room", "add it to rooms or fix its spelling")
 		r.s.Rooms = append(r.s.Rooms, st)
 		rooms[st] = true
 	}
@@ -631,26 +644,26 @@ func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 	case date == "" && tm == "":
 		return nil, nil // not scheduled yet: fine
 	case tm == "":
-		r.diags.Warn(p.keys[dateKey], "date "+strconv.Quote(date)+" but no time; the session is listed as unscheduled", "add time = \"10:00-10:30\"")
+		r.diags.Warn(p.keys.at(dateKey), "date "+strconv.Quote(date)+" but no time; the session is listed as unscheduled", "add time = \"10:00-10:30\"")
 		return nil, nil
 	case date == "":
-		r.diags.Warn(p.keys["extra.time"], "time "+strconv.Quote(tm)+" but no date; the session is listed as unscheduled", "add date = \"Thursday, October 9, 2025\"")
+		r.diags.Warn(p.keys.at("extra.time"), "time "+strconv.Quote(tm)+" but no date; the session is listed as unscheduled", "add date = \"Thursday, October 9, 2025\"")
 		return nil, nil
 	}
 	dates, notes, problem := parseDates(date, r.year)
 	for _, n := range notes {
-		r.diags.Warn(p.keys[dateKey], n, "")
+		r.diags.Warn(p.keys.at(dateKey), n, "")
 	}
 	if problem != "" {
-		r.diags.Warn(p.keys[dateKey], problem+"; the session is listed as unscheduled", "write it like \"Thursday, October 9, 2025\", or set year in "+ConfigFile+" or --year")
+		r.diags.Warn(p.keys.at(dateKey), problem+"; the session is listed as unscheduled", "write it like \"Thursday, October 9, 2025\", or set year in "+ConfigFile+" or --year")
 		return nil, nil
 	}
 	spans, notes, problem := parseSpans(tm)
 	for _, n := range notes {
-		r.diags.Warn(p.keys["extra.time"], n, "")
+		r.diags.Warn(p.keys.at("extra.time"), n, "")
 	}
 	if problem != "" {
-		r.diags.Warn(p.keys["extra.time"], problem+"; the session is listed as unscheduled", "write it like \"13:45-14:15\"")
+		r.diags.Warn(p.keys.at("extra.time"), problem+"; the session is listed as unscheduled", "write it like \"13:45-14:15\"")
 		return nil, nil
 	}
 	for _, d := range dates {
@@ -659,15 +672,15 @@ func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 			var end time.Time
 			switch {
 			case sp.End < 0:
-				r.diags.Warn(p.keys["extra.time"], "no end time in "+strconv.Quote(tm)+"; shown as starting at "+sp.Start.String()+" with no end", "write a range like \""+sp.Start.String()+"-21:00\"")
+				r.diags.Warn(p.keys.at("extra.time"), "no end time in "+strconv.Quote(tm)+"; shown as starting at "+sp.Start.String()+" with no end", "write a range like \""+sp.Start.String()+"-21:00\"")
 				end = start
 			case sp.End >= sp.Start:
 				end = time.Date(d.Year, d.Month, d.Day, int(sp.End)/60, int(sp.End)%60, 0, 0, r.loc)
 			case sp.End+24*60-sp.Start <= 12*60:
-				r.diags.Warn(p.keys["extra.time"], "ends at "+sp.End.String()+", before it starts; assumed it runs past midnight to the next day", "")
+				r.diags.Warn(p.keys.at("extra.time"), "ends at "+sp.End.String()+", before it starts; assumed it runs past midnight to the next day", "")
 				end = time.Date(d.Year, d.Month, d.Day+1, int(sp.End)/60, int(sp.End)%60, 0, 0, r.loc)
 			default:
-				r.diags.Error(p.keys["extra.time"], "the session ends ("+sp.End.String()+") before it starts ("+sp.Start.String()+")", "swap the times or fix the typo")
+				r.diags.Error(p.keys.at("extra.time"), "the session ends ("+sp.End.String()+") before it starts ("+sp.Start.String()+")", "swap the times or fix the typo")
 				continue
 			}
 			starts = append(starts, start.UTC())
@@ -678,31 +691,4 @@ func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 }
 
 // Slugify makes a URL- and key-safe slug from a name: "José Núñez" -> "jose-nunez".
-func Slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if f, ok := asciiFold[r]; ok {
-			b.WriteString(f)
-			dash = false
-			continue
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
-
-var asciiFold = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
-	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss", 'ł': "l",
-	'ś': "s", 'š': "s", 'ž': "z", 'ź': "z", 'ż': "z", 'č': "c", 'ć': "c", 'ř': "r",
-	'ğ': "g", 'ı': "i", 'ş': "s", 'ő': "o", 'ű': "u", 'ą': "a", 'ę': "e", 'ń': "n",
-}
+func Slugify(s string) string { return fold.Slug(s) }

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+func runDump(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("dump", "dump [--json] FILE.bin\n\nLists the sessions of a bundle, in venue time; --json prints the stable\nscripting format with times in RFC 3339 UTC.", stdout)
+	asJSON := fs.Bool("json", false, "print JSON: {conference:{id,name,timeZone}, sessions:[{slug,title,kind,room,start,end,speakers}]}")
+	pos, code := parse(fs, args, stderr)
+	if code >= 0 {
+		return code
+	}
+	path, ok := onePath("dump", pos, stderr)
+	if !ok {
+		return 2
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "agenda dump: %v\n", err)
+		return 1
+	}
+	b, err := bundle.Open(string(data))
+	if err != nil {
+		fmt.Fprintf(stderr, "agenda dump: %s: %v\n", path, err)
+		return 1
+	}
+	if *asJSON {
+		return dumpJSON(b, stdout, stderr)
+	}
+	dumpText(b, stdout)
+	return 0
+}
+
+// dumpSession is one session of the --json form. Field names and order are a
+// contract that scripts rely on: change them only with a new format.
+type dumpSession struct {
+	Slug     string   `json:"slug"`
+	Title    string   `json:"title"`
+	Kind     string   `json:"kind"`
+	Room     string   `json:"room"`
+	Start    string   `json:"start,omitempty"`
+	End      string   `json:"end,omitempty"`
+	Speakers []string `json:"speakers"`
+}
+
+type dumpDoc struct {
+	Conference struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		TimeZone string `json:"timeZone"`
+	} `json:"conference"`
+	Sessions []dumpSession `json:"sessions"`
+}
+
+func dumpJSON(b *bundle.Bundle, stdout, stderr io.Writer) int {
+	var doc dumpDoc
+	c := b.Conference()
+	doc.Conference.ID, doc.Conference.Name, doc.Conference.TimeZone = c.ID, c.Name, c.TimeZone
+	doc.Sessions = []dumpSession{}
+	for i := 0; i < b.NumSessions(); i++ {
+		s := b.Session(i)
+		ds := dumpSession{Slug: s.Slug(), Title: s.Title(), Kind: s.KindName(), Room: s.RoomName(), Speakers: []string{}}
+		if s.Scheduled() {
+			ds.Start = time.Unix(s.Start(), 0).UTC().Format(time.RFC3339)
+			ds.End = time.Unix(s.End(), 0).UTC().Format(time.RFC3339)
+		}
+		for j := 0; j < s.NumSpeakers(); j++ {
+			ds.Speakers = append(ds.Speakers, b.Speaker(s.Speaker(j)).Name)
+		}
+		doc.Sessions = append(doc.Sessions, ds)
+	}
+	// Start (unscheduled last), then room, then slug: RFC 3339 UTC sorts as text.
+	sort.SliceStable(doc.Sessions, func(i, j int) bool {
+		a, b := doc.Sessions[i], doc.Sessions[j]
+		if (a.Start == "") != (b.Start == "") {
+			return a.Start != ""
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.Room != b.Room {
+			return a.Room < b.Room
+		}
+		return a.Slug < b.Slug
+	})
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		fmt.Fprintf(stderr, "agenda dump: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// dumpText lists the bundle for a person: a heading per day, venue time.
+func dumpText(b *bundle.Bundle, w io.Writer) {
+	c := b.Conference()
+	fmt.Fprintf(w, "%s (%s), times in %s\n", c.Name, c.ID, c.TimeZone)
+	day := -2
+	for i := 0; i < b.NumSessions(); i++ {
+		s := b.Session(i)
+		if !s.Scheduled() {
+			if day != -1 {
+				fmt.Fprintf(w, "\nNot yet scheduled\n")
+				day = -1
+			}
+			fmt.Fprintf(w, "  %-11s  %-14s %-8s %s%s\n", "", s.RoomName(), s.KindName(), s.Title(), speakerSuffix(b, s))
+			continue
+		}
+		if s.Day() != day {
+			day = s.Day()
+			fmt.Fprintf(w, "\n%s\n", b.Day(day).Date)
+		}
+		off := int64(b.Day(s.Day()).Offset)
+		fmt.Fprintf(w, "  %s-%s  %-14s %-8s %s%s\n", clockOf(s.Start()+off), clockOf(s.End()+off), s.RoomName(), s.KindName(), s.Title(), speakerSuffix(b, s))
+	}
+}
+
+func clockOf(unix int64) string { return time.Unix(unix, 0).UTC().Format("15:04") }
+
+func speakerSuffix(b *bundle.Bundle, s bundle.Session) string {
+	var names []string
+	for j := 0; j < s.NumSpeakers(); j++ {
+		names = append(names, b.Speaker(s.Speaker(j)).Name)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " — " + strings.Join(names, ", ")
+}
+
+// readBundleFile turns a bundle back into a model, so every export can start
+// from a bundle as well as from sources.
+func readBundleFile(path string) (*schedule.Schedule, diag.List) {
+	var d diag.List
+	data, err := os.ReadFile(path)
+	if err != nil {
+		d.Error(diag.Pos{File: path}, "cannot read the bundle: "+err.Error(), "check the path")
+		return nil, d
+	}
+	b, err := bundle.Open(string(data))
+	if err != nil {
+		d.Error(diag.Pos{File: path}, err.Error(), "rebuild it with agenda build")
+		return nil, d
+	}
+	c := b.Conference()
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: c.ID, Name: c.Name, TimeZone: c.TimeZone, BaseURL: c.BaseURL}}
+	for i := 0; i < b.NumRooms(); i++ {
+		s.Rooms = append(s.Rooms, b.Room(i))
+	}
+	for i := 0; i < b.NumSpeakers(); i++ {
+		sp := b.Speaker(i)
+		m := schedule.Speaker{Slug: sp.Slug, Name: sp.Name, Role: sp.Role, Bio: sp.Bio, URL: sp.URL, Pos: diag.Pos{File: path}}
+		for j := 0; j < sp.Links.Len(); j++ {
+			l := sp.Links.At(j)
+			m.Links = append(m.Links, schedule.Link{Label: l.Label, URL: l.URL})
+		}
+		s.Speakers = append(s.Speakers, m)
+	}
+	for i := 0; i < b.NumSessions(); i++ {
+		bs := b.Session(i)
+		kind, _ := schedule.ParseKind(bs.KindName())
+		ss := schedule.Session{Slug: bs.Slug(), Title: bs.Title(), Kind: kind, Room: bs.RoomName(), Track: bs.TrackName(),
+			Description: bs.Description(), URL: bs.URL(), Location: bs.Location(), Pos: diag.Pos{File: path}}
+		if bs.Scheduled() {
+			ss.Start, ss.End = time.Unix(bs.Start(), 0).UTC(), time.Unix(bs.End(), 0).UTC()
+		}
+		for j := 0; j < bs.NumSpeakers(); j++ {
+			ss.Speakers = append(ss.Speakers, b.Speaker(bs.Speaker(j)).Slug)
+		}
+		for j := 0; j < bs.NumTags(); j++ {
+			ss.Tags = append(ss.Tags, bs.Tag(j))
+		}
+		s.Sessions = append(s.Sessions, ss)
+	}
+	return s, d
+}

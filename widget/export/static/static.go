@@ -1,0 +1,161 @@
+// Package static writes a schedule as plain, accessible HTML pages (an index
+// and one page per day, with one small stylesheet and no JavaScript) for search
+// engines, readers with scripts off, and the widget's fallback content.
+package static
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+// CSSFile is the name of the stylesheet every page links to.
+const CSSFile = "schedule.css"
+
+//go:embed schedule.css
+var css []byte
+
+//go:embed page.html
+var pageHTML string
+
+var page = template.Must(template.New("page").Parse(pageHTML))
+
+// Files returns every file of the static schedule by name: index.html, one
+// YYYY-MM-DD.html per day, and schedule.css. Descriptions are the readers'
+// sanitised HTML and go in as they are; everything else is escaped.
+func Files(s *schedule.Schedule) (map[string][]byte, error) {
+	loc := time.UTC
+	if tz := s.Conference.TimeZone; tz != "" {
+		l, err := time.LoadLocation(tz)
+		if err != nil {
+			return nil, errors.New("time zone " + strconv.Quote(tz) + ": " + err.Error())
+		}
+		loc = l
+	}
+	cp := *s
+	cp.Sessions = append([]schedule.Session(nil), s.Sessions...)
+	cp.Rooms = append([]string(nil), s.Rooms...)
+	cp.Sort()
+	s = &cp
+
+	title := s.Conference.Name
+	if title == "" {
+		title = s.Conference.ID
+	}
+	var days []dayLink
+	for _, d := range s.Days(loc) {
+		days = append(days, dayLink{Date: d.Date, File: d.Date + ".html", Label: d.Start.In(loc).Format("Monday 2 January 2006")})
+	}
+	byDay := map[string][]item{}
+	var unscheduled []item
+	for i := range s.Sessions {
+		ss := &s.Sessions[i]
+		it := item{
+			Slug:        ss.Slug,
+			Title:       ss.Title,
+			Kind:        ss.Kind.String(),
+			Room:        ss.Room,
+			Location:    ss.Location,
+			Track:       ss.Track,
+			URL:         ss.URL,
+			Description: template.HTML(ss.Description), // sanitised by the readers
+		}
+		for _, slug := range ss.Speakers {
+			sp := speaker{Name: slug}
+			if p := s.Speaker(slug); p != nil {
+				sp.Name, sp.Role = p.Name, p.Role
+			}
+			it.Speakers = append(it.Speakers, sp)
+		}
+		if !ss.Scheduled() {
+			unscheduled = append(unscheduled, it)
+			continue
+		}
+		start := ss.Start.In(loc)
+		it.Start, it.StartISO = start.Format("15:04"), start.Format(time.RFC3339)
+		if !ss.End.Before(ss.Start) && !ss.End.IsZero() {
+			end := ss.End.In(loc)
+			it.End, it.EndISO = end.Format("15:04"), end.Format(time.RFC3339)
+		}
+		date := start.Format("2006-01-02")
+		byDay[date] = append(byDay[date], it)
+	}
+
+	files := map[string][]byte{CSSFile: css}
+	zone := s.Conference.TimeZone
+	if zone == "" {
+		zone = "UTC"
+	}
+	render := func(name string, p pageData) error {
+		var b bytes.Buffer
+		if err := page.Execute(&b, p); err != nil {
+			return err
+		}
+		files[name] = b.Bytes()
+		return nil
+	}
+	if err := render("index.html", pageData{Conference: title, Title: title, Days: days, Zone: zone, Index: true, Unscheduled: unscheduled}); err != nil {
+		return nil, err
+	}
+	for i, d := range days {
+		p := pageData{Conference: title, Title: d.Label + " – " + title, Heading: d.Label, Days: days, Current: d.Date, Zone: zone, Sessions: byDay[d.Date]}
+		if i > 0 {
+			p.Prev = &days[i-1]
+		}
+		if i+1 < len(days) {
+			p.Next = &days[i+1]
+		}
+		if err := render(d.File, p); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// Write writes the files of the static schedule into dir, creating it.
+func Write(dir string, s *schedule.Schedule) error {
+	files, err := Files(s)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type pageData struct {
+	Conference  string
+	Title       string
+	Heading     string
+	Zone        string
+	Index       bool
+	Days        []dayLink
+	Current     string
+	Prev, Next  *dayLink
+	Sessions    []item
+	Unscheduled []item
+}
+
+type dayLink struct{ Date, File, Label string }
+
+type item struct {
+	Slug, Title, Kind, Room, Location, Track, URL string
+	Start, End, StartISO, EndISO                  string
+	Speakers                                      []speaker
+	Description                                   template.HTML
+}
+
+type speaker struct{ Name, Role string }

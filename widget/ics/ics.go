@@ -1,0 +1,317 @@
+// Package ics writes iCalendar (RFC 5545) files: one writer for the command
+// line's export and for the widget's per-session and favourites downloads, so
+// it stays small enough for GOOS=js (no fmt, no encoding/json, no time/tzdata).
+package ics
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Calendar is what Write turns into a VCALENDAR. It does not depend on the
+// schedule model so that the widget, which works from a bundle, can fill it in.
+type Calendar struct {
+	Name string // X-WR-CALNAME, shown by calendar apps as the calendar's title
+	// TimeZone is the venue's IANA zone, e.g. "Europe/Paris". When it is set and
+	// time.LoadLocation knows it, events are written in that zone with a
+	// VTIMEZONE; otherwise (empty, "UTC", or no zone database, as in the wasm)
+	// times are written in UTC.
+	TimeZone string
+	Events   []Event
+}
+
+// Event is one VEVENT.
+type Event struct {
+	UID         string // stable across rebuilds; see UID
+	Summary     string
+	Description string // plain text; see PlainText
+	Location    string // the room, or an address
+	URL         string
+	Start, End  time.Time // instants; End may be zero
+	Categories  []string
+}
+
+// MaxLine is the longest content line Write produces, in octets, without the CRLF.
+const MaxLine = 75
+
+// UID returns the calendar UID of a session: the same for the same conference
+// and session slug, whatever else changes.
+func UID(confID, slug string) string {
+	if confID == "" {
+		confID = "agenda"
+	}
+	return slug + "@" + confID
+}
+
+// Write appends the iCalendar text of c to dst and returns the extended slice.
+// stamp is the DTSTAMP of every event (the time the file was made); pass a
+// fixed one for reproducible output. Lines end in CRLF and are folded at 75
+// octets without splitting a UTF-8 sequence.
+func Write(dst []byte, c Calendar, stamp time.Time) []byte {
+	w := writer{b: dst}
+	var loc *time.Location
+	if c.TimeZone != "" && c.TimeZone != "UTC" && c.TimeZone != "Etc/UTC" {
+		if l, err := time.LoadLocation(c.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	w.line("BEGIN", "", "VCALENDAR")
+	w.line("VERSION", "", "2.0")
+	w.line("PRODID", "", "-//agendaconf//Agenda//EN")
+	w.line("CALSCALE", "", "GREGORIAN")
+	w.line("METHOD", "", "PUBLISH")
+	if c.Name != "" {
+		w.line("X-WR-CALNAME", "", escape(c.Name))
+	}
+	tzParam := ""
+	if loc != nil {
+		w.line("X-WR-TIMEZONE", "", escape(c.TimeZone))
+		w.timezone(c.TimeZone, loc, c.Events)
+		tzParam = ";TZID=" + paramValue(c.TimeZone)
+	}
+	dtstamp := utcStamp(stamp)
+	for i := range c.Events {
+		e := &c.Events[i]
+		w.line("BEGIN", "", "VEVENT")
+		w.line("UID", "", escape(e.UID))
+		w.line("DTSTAMP", "", dtstamp)
+		w.line("DTSTART", tzParam, dateTime(e.Start, loc))
+		if !e.End.IsZero() && !e.End.Before(e.Start) {
+			w.line("DTEND", tzParam, dateTime(e.End, loc))
+		}
+		w.line("SUMMARY", "", escape(e.Summary))
+		if e.Description != "" {
+			w.line("DESCRIPTION", "", escape(e.Description))
+		}
+		if e.Location != "" {
+			w.line("LOCATION", "", escape(e.Location))
+		}
+		if u := uri(e.URL); u != "" {
+			w.line("URL", "", u)
+		}
+		if len(e.Categories) > 0 {
+			var cats []string
+			for _, c := range e.Categories {
+				if c != "" {
+					cats = append(cats, escape(c))
+				}
+			}
+			if len(cats) > 0 {
+				w.line("CATEGORIES", "", strings.Join(cats, ","))
+			}
+		}
+		w.line("END", "", "VEVENT")
+	}
+	w.line("END", "", "VCALENDAR")
+	return w.b
+}
+
+type writer struct{ b []byte }
+
+// line appends "NAME;PARAMS:VALUE" folded, with CRLF.
+func (w *writer) line(name, params, value string) {
+	n := 0 // octets on the current physical line
+	put := func(s string) {
+		for i := 0; i < len(s); {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			if n+size > MaxLine {
+				w.b = append(w.b, "\r\n "...)
+				n = 1
+			}
+			w.b = append(w.b, s[i:i+size]...)
+			n += size
+			i += size
+		}
+	}
+	put(name)
+	put(params)
+	put(":")
+	put(value)
+	w.b = append(w.b, "\r\n"...)
+}
+
+// timezone writes a VTIMEZONE for loc that covers every event: one STANDARD or
+// DAYLIGHT observance per period of the zone, with explicit onsets (no RRULE),
+// and no TZNAME (abbreviations are ambiguous).
+func (w *writer) timezone(name string, loc *time.Location, events []Event) {
+	var first, last time.Time
+	for i := range events {
+		for _, t := range [2]time.Time{events[i].Start, events[i].End} {
+			if t.IsZero() {
+				continue
+			}
+			if first.IsZero() || t.Before(first) {
+				first = t
+			}
+			if last.IsZero() || t.After(last) {
+				last = t
+			}
+		}
+	}
+	if first.IsZero() {
+		first = time.Unix(0, 0)
+		last = first
+	}
+	w.line("BEGIN", "", "VTIMEZONE")
+	w.line("TZID", "", escape(name))
+	t := first.In(loc)
+	for i := 0; i < 100; i++ {
+		start, end := t.ZoneBounds()
+		_, to := t.Zone()
+		from := to
+		onset := start
+		if start.IsZero() {
+			onset = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(to) * time.Second)
+		} else {
+			_, from = start.Add(-time.Second).Zone()
+		}
+		kind := "STANDARD"
+		if t.IsDST() {
+			kind = "DAYLIGHT"
+		}
+		w.line("BEGIN", "", kind)
+		// The onset is local time as it was before the change (RFC 5545 3.6.5).
+		w.line("DTSTART", "", localStamp(onset.UTC().Add(time.Duration(from)*time.Second)))
+		w.line("TZOFFSETFROM", "", offset(from))
+		w.line("TZOFFSETTO", "", offset(to))
+		w.line("END", "", kind)
+		if end.IsZero() || end.After(last) {
+			break
+		}
+		t = end
+	}
+	w.line("END", "", "VTIMEZONE")
+}
+
+// dateTime formats t as a local DATE-TIME in loc, or as UTC with a Z when loc is nil.
+func dateTime(t time.Time, loc *time.Location) string {
+	if loc == nil {
+		return utcStamp(t)
+	}
+	return localStamp(t.In(loc))
+}
+
+func utcStamp(t time.Time) string { return localStamp(t.UTC()) + "Z" }
+
+// localStamp formats t's wall clock as YYYYMMDDTHHMMSS.
+func localStamp(t time.Time) string {
+	b := make([]byte, 0, 16)
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	b = pad(b, y, 4)
+	b = pad(b, int(mo), 2)
+	b = pad(b, d, 2)
+	b = append(b, 'T')
+	b = pad(b, h, 2)
+	b = pad(b, mi, 2)
+	b = pad(b, s, 2)
+	return string(b)
+}
+
+func pad(b []byte, v, width int) []byte {
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	s := strconv.Itoa(v)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// offset formats a UTC offset in seconds as +HHMM (or +HHMMSS when needed).
+func offset(sec int) string {
+	b := []byte{'+'}
+	if sec < 0 {
+		b[0] = '-'
+		sec = -sec
+	}
+	b = pad(b, sec/3600, 2)
+	b = pad(b, sec/60%60, 2)
+	if sec%60 != 0 {
+		b = pad(b, sec%60, 2)
+	}
+	return string(b)
+}
+
+// escape makes s a TEXT value: backslash, semicolon and comma escaped, line
+// breaks as \n, other control characters dropped, invalid UTF-8 replaced.
+func escape(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' || c == ';' || c == ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteByte(c)
+		case c < 0x20 || c == 0x7f:
+			// RFC 5545 TEXT excludes control characters.
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Unescape reverses the TEXT escaping of a property value (after unfolding).
+func Unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 'n', 'N':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// uri keeps a URL value as it is (URI values are not TEXT-escaped) but drops
+// characters that cannot appear in one.
+func uri(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// paramValue quotes a parameter value when it holds ; : or , (RFC 5545 3.1).
+func paramValue(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == '"' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	if strings.ContainsAny(s, ";:,") {
+		return `"` + s + `"`
+	}
+	return s
+}

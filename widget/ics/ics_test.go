@@ -1,0 +1,296 @@
+package ics
+
+import (
+	"bytes"
+	"math/rand"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var stamp = time.Date(2025, 9, 1, 8, 0, 0, 0, time.UTC)
+
+// unfold joins folded lines and splits on CRLF; it fails on a bare LF or CR.
+func unfold(t testing.TB, b []byte) []string {
+	t.Helper()
+	s := string(b)
+	if !strings.HasSuffix(s, "\r\n") {
+		t.Fatalf("output does not end in CRLF: %q", tail(s))
+	}
+	if strings.Count(s, "\n") != strings.Count(s, "\r\n") || strings.Count(s, "\r") != strings.Count(s, "\r\n") {
+		t.Fatalf("bare CR or LF in output")
+	}
+	s = strings.ReplaceAll(s, "\r\n ", "")
+	return strings.Split(strings.TrimSuffix(s, "\r\n"), "\r\n")
+}
+
+func tail(s string) string {
+	if len(s) > 40 {
+		return s[len(s)-40:]
+	}
+	return s
+}
+
+// checkFolded checks every physical line's length and that no fold split a UTF-8 sequence.
+func checkFolded(t testing.TB, b []byte) {
+	t.Helper()
+	for i, l := range bytes.Split(bytes.TrimSuffix(b, []byte("\r\n")), []byte("\r\n")) {
+		if len(l) > MaxLine {
+			t.Fatalf("line %d is %d octets: %q", i+1, len(l), l)
+		}
+		if len(l) > 0 && !utf8.RuneStart(l[0]) {
+			t.Fatalf("line %d starts inside a UTF-8 sequence: %q", i+1, l)
+		}
+		if !utf8.Valid(l) {
+			t.Fatalf("line %d is not valid UTF-8: %q", i+1, l)
+		}
+	}
+}
+
+// prop returns the unescaped value of the first property with that name.
+func prop(lines []string, name string) (string, bool) {
+	for _, l := range lines {
+		n, v, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		if i := strings.IndexByte(n, ';'); i >= 0 {
+			n = n[:i]
+		}
+		if n == name {
+			return Unescape(v), true
+		}
+	}
+	return "", false
+}
+
+func TestEscape(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a,b;c\\d", `a\,b\;c\\d`},
+		{"one\ntwo", `one\ntwo`},
+		{"one\r\ntwo\rthree", `one\ntwo\nthree`},
+		{"tab\there", "tab\there"},
+		{"nul\x00bell\x07del\x7f", "nulbelldel"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+		{"café ☕ 🦀", "café ☕ 🦀"},
+		{`"quoted"`, `"quoted"`},
+	} {
+		if got := escape(tc.in); got != tc.want {
+			t.Errorf("escape(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if tc.in == "nul\x00bell\x07del\x7f" || strings.Contains(tc.in, "\r") || !utf8.ValidString(tc.in) {
+			continue
+		}
+		if got := Unescape(escape(tc.in)); got != tc.in {
+			t.Errorf("Unescape(escape(%q)) = %q", tc.in, got)
+		}
+	}
+}
+
+func TestFoldingProperty(t *testing.T) {
+	alphabet := []string{"a", "Z", " ", ",", ";", "\\", "\n", "é", "ß", "€", "☕", "🦀", "𝄞", "日本", "\u0301"}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 2000; n++ {
+		var sb strings.Builder
+		for k := r.Intn(400); k > 0; k-- {
+			sb.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		s := sb.String()
+		// Vary the prefix length so that folds land on every byte offset of a rune.
+		summary := strings.Repeat("x", r.Intn(8)) + s
+		b := Write(nil, Calendar{Name: s, Events: []Event{{UID: "u", Summary: summary, Description: s, Location: s, Categories: []string{s, "k"}, Start: stamp}}}, stamp)
+		checkFolded(t, b)
+		lines := unfold(t, b)
+		for name, want := range map[string]string{"SUMMARY": summary, "DESCRIPTION": s, "LOCATION": s, "X-WR-CALNAME": s} {
+			got, ok := prop(lines, name)
+			if s == "" && !ok && name != "SUMMARY" {
+				continue
+			}
+			if got != want {
+				t.Fatalf("%s round trip: got %q, want %q", name, got, want)
+			}
+		}
+	}
+}
+
+func TestFoldExactly75(t *testing.T) {
+	for n := 60; n < 160; n++ {
+		b := Write(nil, Calendar{Events: []Event{{UID: "u", Summary: strings.Repeat("é", n), Start: stamp}}}, stamp)
+		checkFolded(t, b)
+		for _, l := range strings.Split(string(b), "\r\n") {
+			if strings.HasPrefix(l, "SUMMARY:") && len(l) < MaxLine-1 && n > 40 {
+				t.Fatalf("first line folded too early (%d octets)", len(l))
+			}
+		}
+	}
+}
+
+func TestCRLFAndStructure(t *testing.T) {
+	c := Calendar{Name: "Demo", Events: []Event{{
+		UID: UID("democonf", "opening"), Summary: "Opening", Description: "Hello,\nworld",
+		Location: "Main Stage", URL: "https://example.org/talks/opening?a=1,2",
+		Start: time.Date(2026, 10, 8, 7, 0, 0, 0, time.UTC), End: time.Date(2026, 10, 8, 7, 30, 0, 0, time.UTC),
+		Categories: []string{"talk", "Rust, safely"},
+	}}}
+	b := Write(nil, c, stamp)
+	checkFolded(t, b)
+	lines := unfold(t, b)
+	want := []string{
+		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agendaconf//Agenda//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+		"X-WR-CALNAME:Demo",
+		"BEGIN:VEVENT", "UID:opening@democonf", "DTSTAMP:20250901T080000Z",
+		"DTSTART:20261008T070000Z", "DTEND:20261008T073000Z", "SUMMARY:Opening",
+		`DESCRIPTION:Hello\,\nworld`, "LOCATION:Main Stage", "URL:https://example.org/talks/opening?a=1,2",
+		`CATEGORIES:talk,Rust\, safely`, "END:VEVENT", "END:VCALENDAR",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if got := Write([]byte("prefix"), c, stamp); !bytes.Equal(got[6:], b) || string(got[:6]) != "prefix" {
+		t.Errorf("Write does not append to dst")
+	}
+}
+
+func TestTimeZone(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no zone database on this machine: ", err)
+	}
+	// A conference spanning the end of summer time.
+	c := Calendar{TimeZone: "Europe/Paris", Events: []Event{
+		{UID: "a", Summary: "A", Start: time.Date(2025, 10, 25, 9, 0, 0, 0, loc), End: time.Date(2025, 10, 25, 10, 0, 0, 0, loc)},
+		{UID: "b", Summary: "B", Start: time.Date(2025, 10, 27, 9, 0, 0, 0, loc), End: time.Date(2025, 10, 27, 10, 0, 0, 0, loc)},
+	}}
+	lines := unfold(t, Write(nil, c, stamp))
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"X-WR-TIMEZONE:Europe/Paris",
+		"BEGIN:VTIMEZONE\nTZID:Europe/Paris\n" +
+			"BEGIN:DAYLIGHT\nDTSTART:20250330T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nEND:DAYLIGHT\n" +
+			"BEGIN:STANDARD\nDTSTART:20251026T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n" +
+			"END:VTIMEZONE",
+		"DTSTART;TZID=Europe/Paris:20251025T090000", "DTEND;TZID=Europe/Paris:20251025T100000",
+		"DTSTART;TZID=Europe/Paris:20251027T090000",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "TZNAME") || strings.Contains(got, "CEST") {
+		t.Errorf("zone abbreviations written:\n%s", got)
+	}
+
+	// A zone without daylight saving time gets a single STANDARD observance.
+	c.TimeZone = "Asia/Tokyo"
+	got = strings.Join(unfold(t, Write(nil, c, stamp)), "\n")
+	if !strings.Contains(got, "BEGIN:STANDARD\nDTSTART:") || strings.Contains(got, "DAYLIGHT") || !strings.Contains(got, "TZOFFSETTO:+0900") {
+		t.Errorf("Asia/Tokyo VTIMEZONE wrong:\n%s", got)
+	}
+	if !strings.Contains(got, "DTSTART;TZID=Asia/Tokyo:20251025T160000") {
+		t.Errorf("Asia/Tokyo times wrong:\n%s", got)
+	}
+
+	// Unknown zones and UTC fall back to UTC times, never a TZID.
+	for _, tz := range []string{"", "UTC", "Nowhere/Atlantis"} {
+		c.TimeZone = tz
+		got = string(Write(nil, c, stamp))
+		if strings.Contains(got, "TZID") || !strings.Contains(got, "DTSTART:20251025T070000Z") {
+			t.Errorf("TimeZone %q: want UTC times, got\n%s", tz, got)
+		}
+	}
+}
+
+func TestUIDStable(t *testing.T) {
+	if UID("eurorust-2025", "production-unsafe-rust") != "production-unsafe-rust@eurorust-2025" {
+		t.Errorf("UID changed format: %s", UID("eurorust-2025", "production-unsafe-rust"))
+	}
+	a, b := UID("a", "b"), UID("a", "b")
+	if a != b || UID("a", "b") == UID("a", "c") || UID("a", "b") == UID("c", "b") {
+		t.Errorf("UID not stable or not distinct")
+	}
+	if UID("", "x") == "x" {
+		t.Errorf("UID without conference id lacks a domain part")
+	}
+}
+
+func TestEndBeforeStart(t *testing.T) {
+	got := string(Write(nil, Calendar{Events: []Event{{UID: "u", Summary: "s", Start: stamp, End: stamp.Add(-time.Hour)}, {UID: "v", Summary: "t", Start: stamp}}}, stamp))
+	if strings.Contains(got, "DTEND") {
+		t.Errorf("DTEND written for an end before the start or a zero end:\n%s", got)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"just text", "just text"},
+		{"  spaced \n  out  ", "spaced out"},
+		{"<p>One</p><p>Two</p>", "One\n\nTwo"},
+		{"<p>One<br>Two<br/>Three</p>", "One\nTwo\nThree"},
+		{"<p>A<br><br>B</p>", "A\n\nB"},
+		{"Fish &amp; chips &lt;3 &quot;x&quot; &#8217; &rsquo;", "Fish & chips <3 \"x\" \u2019 \u2019"},
+		{"<p>Intro:</p><ul><li>one</li><li> two <em>bold</em></li></ul><p>End</p>", "Intro:\n\n- one\n- two bold\n\nEnd"},
+		{`<p>See <a href="https://example.org/x" rel="nofollow">the docs</a>.</p>`, "See the docs (https://example.org/x)."},
+		{`<a href="https://example.org">https://example.org</a>`, "https://example.org"},
+		{`<a href="mailto:a@b.c">a@b.c</a>`, "a@b.c"},
+		{"<h2>Title</h2>Body", "Title\n\nBody"},
+		{"<pre>code\n  indented</pre>after", "code\n  indented\n\nafter"},
+		{"a <strong>b</strong> c", "a b c"},
+		{"a<strong> b </strong>c", "a b c"},
+		{"x < y", "x < y"},
+		{"<!-- hidden -->shown", "shown"},
+		{"<script>alert(1)</script>ok", "ok"},
+		{"emoji 🦀 and “curly”", "emoji 🦀 and “curly”"},
+	} {
+		if got := PlainText(tc.in); got != tc.want {
+			t.Errorf("PlainText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestWasmDeps checks that the package stays small enough for the widget.
+func TestWasmDeps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list in -short mode")
+	}
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skip("go list unavailable: ", err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		switch p {
+		case "fmt", "encoding/json", "time/tzdata", "html/template", "text/template", "net/http", "reflect":
+			t.Errorf("widget/ics imports %s for GOOS=js", p)
+		}
+	}
+}
+
+func FuzzWrite(f *testing.F) {
+	f.Add("Opening", "Hello, world;\nline two \\ done", "Main Stage", "talk", 3)
+	f.Add(strings.Repeat("é", 80), strings.Repeat("🦀", 40), "", "", 0)
+	f.Add("\xff\xfe", "\r\n\r", "a,b", "x;y", 7)
+	f.Fuzz(func(t *testing.T, summary, desc, loc, cat string, pad int) {
+		pad = pad & 15
+		summary = strings.Repeat("p", pad) + summary
+		b := Write(nil, Calendar{Name: cat, Events: []Event{{UID: summary, Summary: summary, Description: desc, Location: loc, Categories: []string{cat}, Start: stamp, End: stamp.Add(time.Hour)}}}, stamp)
+		checkFolded(t, b)
+		lines := unfold(t, b)
+		if !utf8.Valid(b) {
+			t.Fatalf("output is not valid UTF-8")
+		}
+		// Valid text without control characters comes back unchanged.
+		for name, in := range map[string]string{"SUMMARY": summary, "DESCRIPTION": desc, "LOCATION": loc} {
+			if in == "" || !utf8.ValidString(in) || strings.ContainsFunc(in, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) {
+				continue
+			}
+			if got, _ := prop(lines, name); got != in {
+				t.Fatalf("%s: got %q, want %q", name, got, in)
+			}
+		}
+	})
+}
