@@ -21,9 +21,16 @@ bundle: build
 	$(AGENDA) check --strict $(CONTENT)
 	$(AGENDA) build $(CONTENT) -o $(OUT)/demo.bin
 
-# For now: build the demo bundle and print its summary (the widget issue makes it serve a page).
-serve: bundle
-	$(AGENDA) dump $(OUT)/demo.bin
+# The widget's site in $(OUT)/web: agenda.js, agenda.wasm (+ .br, .gz), the demo pages
+# and, as their no-JavaScript fallback, the static schedule.
+.PHONY: site
+site: bundle
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(OUT)/agenda.wasm ./cmd/widget
+	$(AGENDA) site -o $(OUT)/web --wasm $(OUT)/agenda.wasm --schedule $(OUT)/demo.bin
+
+# Serve the demo at http://127.0.0.1:8080/ (Ctrl-C stops).
+serve: site
+	$(AGENDA) serve --addr 127.0.0.1:8080 $(OUT)/web
 
 test: vet
 	$(GO) test -count=1 ./...

@@ -19,6 +19,8 @@ Usage:
   agenda build [flags] PATH -o FILE.bin     write the bundle the widget embeds
   agenda dump [--json] FILE.bin             list the sessions of a bundle
   agenda export FORMAT [flags] PATH         write ics, frab-json, frab-xml or html
+  agenda site -o DIR [--wasm FILE]          assemble agenda.js, agenda.wasm and the demo pages
+  agenda serve [--addr HOST:PORT] DIR       serve a site folder over HTTP
 
 PATH is a content folder (Zola layout, with an optional agenda.toml), a
 schedule.xml or schedule.json (frab/c3voc), or a bundle.
@@ -46,6 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDump(rest, stdout, stderr)
 	case "export":
 		return runExport(rest, stdout, stderr)
+	case "site":
+		return runSite(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

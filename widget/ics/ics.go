@@ -14,11 +14,13 @@ import (
 // schedule model so that the widget, which works from a bundle, can fill it in.
 type Calendar struct {
 	Name string // X-WR-CALNAME, shown by calendar apps as the calendar's title
-	// TimeZone is the venue's IANA zone, e.g. "Europe/Paris". When it is set and
-	// time.LoadLocation knows it, events are written in that zone with a
-	// VTIMEZONE; otherwise (empty, "UTC", or no zone database, as in the wasm)
-	// times are written in UTC.
+	// TimeZone is the venue's IANA zone, e.g. "Europe/Paris". When Location is
+	// that zone (loaded by the caller), events are written in it with a
+	// VTIMEZONE; otherwise (nil, as in the wasm, which has no zone database,
+	// or UTC) times are written in UTC. Write never loads zones itself: the
+	// loading code alone would cost the wasm about 27 KB after brotli.
 	TimeZone string
+	Location *time.Location
 	Events   []Event
 }
 
@@ -51,11 +53,9 @@ func UID(confID, slug string) string {
 // octets without splitting a UTF-8 sequence.
 func Write(dst []byte, c Calendar, stamp time.Time) []byte {
 	w := writer{b: dst}
-	var loc *time.Location
-	if c.TimeZone != "" && c.TimeZone != "UTC" && c.TimeZone != "Etc/UTC" {
-		if l, err := time.LoadLocation(c.TimeZone); err == nil {
-			loc = l
-		}
+	loc := c.Location
+	if c.TimeZone == "" || c.TimeZone == "UTC" || c.TimeZone == "Etc/UTC" {
+		loc = nil
 	}
 	w.line("BEGIN", "", "VCALENDAR")
 	w.line("VERSION", "", "2.0")

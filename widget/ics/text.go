@@ -1,8 +1,9 @@
 package ics
 
 import (
-	"html"
 	"strings"
+
+	"github.com/agendaconf/agenda/widget/htmltext"
 )
 
 // PlainText turns sanitised HTML (as the readers produce for descriptions and
@@ -57,7 +58,7 @@ func (p *plain) text(s string) {
 	if p.skip > 0 || s == "" {
 		return
 	}
-	s = html.UnescapeString(s)
+	s = htmltext.Unescape(s)
 	if p.pre > 0 {
 		p.flush()
 		p.b.WriteString(s)
@@ -206,6 +207,6 @@ func attr(t, name string) string {
 			}
 			v = rest[:end]
 		}
-		return html.UnescapeString(v)
+		return htmltext.Unescape(v)
 	}
 }

@@ -14,6 +14,9 @@ import (
 // programme order; unscheduled sessions are left out.
 func Calendar(s *schedule.Schedule) ics.Calendar {
 	c := ics.Calendar{Name: s.Conference.Name, TimeZone: s.Conference.TimeZone}
+	if loc, err := time.LoadLocation(c.TimeZone); err == nil {
+		c.Location = loc
+	}
 	for i := range s.Sessions {
 		ss := &s.Sessions[i]
 		if !ss.Scheduled() {

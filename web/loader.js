@@ -1,0 +1,160 @@
+// agenda.js: loads the Agenda schedule widget into any page.
+//
+//   <script src="https://conf.example/agenda/agenda.js" async></script>
+//   <agenda-schedule day="2026-10-08" view="list">
+//     <a href="https://conf.example/schedule/">The schedule</a>
+//   </agenda-schedule>
+//
+// It defines the <agenda-schedule> element at once, fetches agenda.wasm from
+// beside itself, runs it, and defines one global, Agenda. The Go toolchain's
+// wasm_exec.js is inlined below, inside this closure, so that a host page's
+// own window.Go, window.fs or window.process neither break us nor get replaced.
+(function () {
+	"use strict";
+
+	const real = globalThis;
+	if (customElements.get("agenda-schedule")) return; // loaded twice: the first copy serves the page
+
+	// Our own URL, read now: document.currentScript is null once this script
+	// has finished running. The wasm sits beside us.
+	const script = document.currentScript;
+	const wasmURL = new URL("agenda.wasm", script ? script.src : document.baseURI).href;
+
+	// scope is the global object the Go runtime sees (js.Global()). Names in
+	// `local` (and anything the runtime sets) live here, never on the page; all
+	// else reads through to the real global. Window methods are bound to it:
+	// called with `this` = a Proxy they throw "Illegal invocation".
+	const local = new Map(["fs", "process", "path", "Go", "__agendaReady"].map((k) => [k, undefined]));
+	const bound = new Map();
+	const scope = new Proxy(Object.create(null), {
+		get(_, key) {
+			if (local.has(key)) return local.get(key);
+			const v = Reflect.get(real, key);
+			if (typeof v !== "function" || typeof key !== "string" || !/^[a-z]/.test(key)) return v;
+			let b = bound.get(key);
+			if (!b || b.target !== v) {
+				b = { target: v, fn: v.bind(real) }; // cached: the same name gives the same function
+				bound.set(key, b);
+			}
+			return b.fn;
+		},
+		set(_, key, value) {
+			local.set(key, value);
+			return true;
+		},
+		has(_, key) {
+			return local.has(key) || Reflect.has(real, key);
+		},
+		deleteProperty(_, key) {
+			local.delete(key);
+			return true;
+		},
+	});
+
+	// wasm_exec.js calls a bare `fs.writeSync` for Go's stdout and stderr:
+	// this binding shadows the page's window.fs; it is set to ours below.
+	let fs;
+
+	(function (globalThis) {
+/*@wasm_exec.js@*/
+	})(scope);
+
+	fs = local.get("fs");
+	const Go = local.get("Go");
+
+	// The runtime: a promise of the wasm's API, { version, mount(el, options) }.
+	const runtime = new Promise((resolve, reject) => {
+		local.set("__agendaReady", resolve); // the wasm calls this once, from main
+		start().then(() => reject(new Error("the wasm exited before it was ready")), reject);
+	});
+	runtime.catch((err) => console.error("agenda.js: the schedule could not load from " + wasmURL + ":", err));
+
+	async function start() {
+		const res = await fetch(wasmURL);
+		if (!res.ok) throw new Error("HTTP " + res.status);
+		const go = new Go();
+		// Streaming compiles while downloading but insists on application/wasm.
+		const streaming = WebAssembly.instantiateStreaming &&
+			/^application\/wasm\b/.test(res.headers.get("Content-Type") || "");
+		const { instance } = streaming
+			? await WebAssembly.instantiateStreaming(res, go.importObject)
+			: await WebAssembly.instantiate(await res.arrayBuffer(), go.importObject);
+		return go.run(instance); // settles only if main returns, which it never should
+	}
+
+	// mount returns a handle at once; set and destroy are queued until the
+	// runtime is ready. One handle per element: mounting twice is harmless.
+	const handles = new WeakMap();
+	function mount(element, options) {
+		const known = handles.get(element);
+		if (known) {
+			if (options) known.set(options);
+			return known;
+		}
+		let inner = null;
+		let dead = false;
+		const pending = Object.assign({}, options);
+		const handle = {
+			set(o) {
+				if (inner) inner.set(Object.assign({}, o));
+				else Object.assign(pending, o);
+			},
+			destroy() {
+				dead = true;
+				handles.delete(element);
+				if (inner) inner.destroy();
+				inner = null;
+			},
+		};
+		handles.set(element, handle);
+		element.dataset.state = "loading";
+		runtime.then(
+			(api) => { if (!dead) inner = api.mount(element, pending); },
+			() => { if (!dead) element.dataset.state = "error"; }, // the fallback stays visible
+		);
+		return handle;
+	}
+
+	// <agenda-schedule>: attributes are options, the element is the lifecycle.
+	const attrs = ["day", "room", "track", "kind", "speaker", "q", "view", "time-zone", "lang", "theme", "src"];
+	const option = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // time-zone -> timeZone
+
+	class AgendaSchedule extends HTMLElement {
+		static get observedAttributes() { return attrs; }
+
+		connectedCallback() {
+			if (handles.has(this)) return; // moved within the page: keep the mount
+			const options = {};
+			for (const name of attrs) {
+				if (this.hasAttribute(name)) options[option(name)] = this.getAttribute(name);
+			}
+			mount(this, options);
+		}
+
+		attributeChangedCallback(name, _, value) {
+			const handle = handles.get(this); // none yet: mount reads the attributes
+			if (handle) handle.set({ [option(name)]: value === null ? "" : value });
+		}
+
+		disconnectedCallback() {
+			// Wait a microtask: a move is a disconnect then a connect.
+			queueMicrotask(() => {
+				const handle = handles.get(this);
+				if (handle && !this.isConnected) handle.destroy();
+			});
+		}
+	}
+	customElements.define("agenda-schedule", AgendaSchedule);
+
+	// The one global.
+	let version = "";
+	const ready = runtime.then((api) => { version = String(api.version); return Agenda; });
+	ready.catch(() => {}); // reported once above, not again as unhandled
+	const Agenda = Object.freeze({
+		mount,
+		ready,
+		get version() { return version; },
+	});
+	if ("Agenda" in real) console.warn("agenda.js: the page has a global named Agenda already, left as it is; <agenda-schedule> still works");
+	else Object.defineProperty(real, "Agenda", { value: Agenda, enumerable: true, configurable: true });
+})();

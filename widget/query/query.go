@@ -1,0 +1,504 @@
+// Package query filters and searches the sessions of an opened bundle for the widget, without allocating per keystroke.
+package query
+
+import (
+	"bytes"
+	"math/bits"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/fold"
+)
+
+// NextWindow is how far ahead, in seconds, a "now and next" filter looks for
+// sessions about to start.
+const NextWindow = 90 * 60
+
+// Set is a bitset over session indices: bit i is session i.
+type Set []uint64
+
+// NewSet returns an empty Set that can hold sessions 0 to n-1.
+func NewSet(n int) Set {
+	if n < 0 {
+		n = 0
+	}
+	return make(Set, (n+63)/64)
+}
+
+// Has reports whether session i is in s; it is false for any i that s cannot
+// hold.
+func (s Set) Has(i int) bool {
+	return i >= 0 && i>>6 < len(s) && s[i>>6]&(1<<(uint(i)&63)) != 0
+}
+
+// Add puts session i in s; it panics if s cannot hold i.
+func (s Set) Add(i int) { s[i>>6] |= 1 << (uint(i) & 63) }
+
+// Remove takes session i out of s; it panics if s cannot hold i.
+func (s Set) Remove(i int) { s[i>>6] &^= 1 << (uint(i) & 63) }
+
+// Clear empties s.
+func (s Set) Clear() { clear(s) }
+
+// Count returns the number of sessions in s.
+func (s Set) Count() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// Filter says which sessions to show. Every condition must hold.
+type Filter struct {
+	// Bundle indices (of bundle.Bundle.Day, Room, Kind, Track, Speaker); a
+	// negative value means any. An index the bundle does not have matches
+	// nothing.
+	Day, Room, Kind, Track, Speaker int
+	// Text is what the attendee typed: every word of it (after fold.Fold)
+	// must occur in the session's title, speaker names, room, track, tags or
+	// description. Text without letters or digits matches everything.
+	Text string
+	// Only, when non-nil, restricts the result to these sessions (the
+	// attendee's favourites, for "My schedule").
+	Only Set
+	// Now, when not 0, is a UTC unix time, and restricts the result to "now
+	// and next": sessions running at Now (Start <= Now < End) and sessions
+	// starting within NextWindow seconds (Now <= Start <= Now+NextWindow).
+	// A session without an end is taken to end when it starts; unscheduled
+	// sessions never match.
+	Now int64
+}
+
+// Any returns the filter that matches every session.
+func Any() Filter { return Filter{Day: -1, Room: -1, Kind: -1, Track: -1, Speaker: -1} }
+
+// Dim is a facet dimension of a Filter, for Counts.
+type Dim int
+
+// The facet dimensions.
+const (
+	DimDay     Dim = iota // Filter.Day, values 0 to NumDays()-1
+	DimRoom               // Filter.Room, values 0 to NumRooms()-1
+	DimKind               // Filter.Kind, values 0 to NumKinds()-1
+	DimTrack              // Filter.Track, values 0 to NumTracks()-1
+	DimSpeaker            // Filter.Speaker, values 0 to NumSpeakers()-1
+)
+
+// session is what filtering needs of a session record, unpacked once.
+type session struct {
+	start, end              int64
+	day, room, track, kind  int32
+	firstSpeaker, nSpeakers int32 // into Index.speakers
+}
+
+// Index answers queries over one bundle. It keeps scratch buffers between
+// calls so that, once warm, Match and Counts do not allocate; it is therefore
+// not safe for concurrent use (the wasm widget has one goroutine anyway).
+type Index struct {
+	b        *bundle.Bundle
+	sess     []session
+	speakers []int32 // every session's speaker indices, duplicates removed
+
+	// The search text, built on the first query with text: for session i,
+	// text[off[i]:off[i+1]] is its folded keywords (bundle.Session.Search)
+	// and its folded description (tags stripped, entities decoded),
+	// separated by a space. Query words never contain a space, so a word
+	// occurs there exactly when it occurs in one of the two.
+	text []byte
+	off  []uint32
+
+	// The current query, and what is known about it: tknown holds the
+	// sessions whose text was checked against words, tmatch those of them
+	// that passed. Both carry over while the attendee types on.
+	qtext          string   // the Text that words were made from
+	hasQuery       bool     // qtext has been folded into words
+	qbuf, prevBuf  []byte   // folded qtext, and the one before
+	words, prevWds [][]byte // their words
+	tknown, tmatch Set
+
+	hits  []int32 // matching sessions of the current call
+	scrap []byte  // HTML-to-text scratch while building text
+}
+
+// New returns an Index over b. It reads every session record once; the
+// search text is only built when the first text query arrives.
+func New(b *bundle.Bundle) *Index {
+	n := b.NumSessions()
+	x := &Index{b: b, sess: make([]session, n), hits: make([]int32, 0, n), tknown: NewSet(n), tmatch: NewSet(n)}
+	for i := range n {
+		s := b.Session(i)
+		sp := s.Speakers()
+		first := len(x.speakers)
+	speakers:
+		for j := range sp.Len() {
+			v := int32(sp.At(j))
+			for _, w := range x.speakers[first:] {
+				if w == v {
+					continue speakers
+				}
+			}
+			x.speakers = append(x.speakers, v)
+		}
+		x.sess[i] = session{
+			start: s.Start(), end: s.End(),
+			day: int32(s.Day()), room: int32(s.Room()), track: int32(s.Track()), kind: int32(s.Kind()),
+			firstSpeaker: int32(first), nSpeakers: int32(len(x.speakers) - first),
+		}
+		if x.sess[i].end < x.sess[i].start {
+			x.sess[i].end = x.sess[i].start // no end: it ends as it starts
+		}
+	}
+	return x
+}
+
+// Match puts in out the sessions that f matches and returns how many there
+// are. out is cleared first; it must hold every session (NewSet with the
+// bundle's NumSessions), or be nil to only count.
+func (x *Index) Match(f Filter, out Set) int {
+	if out != nil {
+		if len(out)*64 < len(x.sess) {
+			panic("query: Match: out holds " + strconv.Itoa(len(out)*64) + " sessions, the bundle has " + strconv.Itoa(len(x.sess)))
+		}
+		out.Clear()
+	}
+	hits := x.collect(&f)
+	if out != nil {
+		for _, i := range hits {
+			out.Add(int(i))
+		}
+	}
+	return len(hits)
+}
+
+// Counts returns, for each value v of dimension dim, how many sessions would
+// match f with that dimension's field set to v (the other fields as in f):
+// the numbers shown next to each facet choice. The result has one entry per
+// value (NumDays() for DimDay, and so on); counts is reused when it is large
+// enough. An unknown dim gives an empty result.
+func (x *Index) Counts(f Filter, dim Dim, counts []int) []int {
+	n := 0
+	switch dim {
+	case DimDay:
+		n, f.Day = x.b.NumDays(), -1
+	case DimRoom:
+		n, f.Room = x.b.NumRooms(), -1
+	case DimKind:
+		n, f.Kind = x.b.NumKinds(), -1
+	case DimTrack:
+		n, f.Track = x.b.NumTracks(), -1
+	case DimSpeaker:
+		n, f.Speaker = x.b.NumSpeakers(), -1
+	}
+	if cap(counts) < n {
+		counts = make([]int, n)
+	}
+	counts = counts[:n]
+	clear(counts)
+	if n == 0 {
+		return counts
+	}
+	for _, i := range x.collect(&f) {
+		s := &x.sess[i]
+		v := int32(-1)
+		switch dim {
+		case DimDay:
+			v = s.day
+		case DimRoom:
+			v = s.room
+		case DimKind:
+			v = s.kind
+		case DimTrack:
+			v = s.track
+		case DimSpeaker:
+			for _, sp := range x.speakers[s.firstSpeaker : s.firstSpeaker+s.nSpeakers] {
+				counts[sp]++
+			}
+			continue
+		}
+		if v >= 0 && int(v) < n {
+			counts[v]++
+		}
+	}
+	return counts
+}
+
+// collect returns the sessions f matches, in programme order, in x.hits.
+func (x *Index) collect(f *Filter) []int32 {
+	x.prepare(f.Text)
+	hits := x.hits[:0]
+	// Walk the shortest precomputed index list that applies, if any.
+	var list bundle.List
+	useList := false
+	for _, c := range [...]struct {
+		key int
+		of  func(*bundle.Bundle, int) bundle.List
+	}{
+		{f.Day, (*bundle.Bundle).SessionsOnDay},
+		{f.Room, (*bundle.Bundle).SessionsInRoom},
+		{f.Kind, (*bundle.Bundle).SessionsOfKind},
+		{f.Track, (*bundle.Bundle).SessionsInTrack},
+		{f.Speaker, (*bundle.Bundle).SessionsBySpeaker},
+	} {
+		if c.key >= 0 {
+			if l := c.of(x.b, c.key); !useList || l.Len() < list.Len() {
+				list, useList = l, true
+			}
+		}
+	}
+	switch {
+	case useList:
+		for k := range list.Len() {
+			if i := list.At(k); x.ok(f, i) {
+				hits = append(hits, int32(i))
+			}
+		}
+	case f.Only != nil:
+		m := min(len(f.Only), (len(x.sess)+63)/64)
+		for w, word := range f.Only[:m] {
+			for word != 0 {
+				i := w<<6 | bits.TrailingZeros64(word)
+				word &= word - 1
+				if i < len(x.sess) && x.ok(f, i) {
+					hits = append(hits, int32(i))
+				}
+			}
+		}
+	default:
+		for i := range x.sess {
+			if x.ok(f, i) {
+				hits = append(hits, int32(i))
+			}
+		}
+	}
+	x.hits = hits
+	return hits
+}
+
+// ok reports whether session i passes every condition of f.
+func (x *Index) ok(f *Filter, i int) bool {
+	s := &x.sess[i]
+	if f.Day >= 0 && int(s.day) != f.Day ||
+		f.Room >= 0 && int(s.room) != f.Room ||
+		f.Kind >= 0 && int(s.kind) != f.Kind ||
+		f.Track >= 0 && int(s.track) != f.Track {
+		return false
+	}
+	if f.Speaker >= 0 && !x.hasSpeaker(s, f.Speaker) {
+		return false
+	}
+	if f.Only != nil && !f.Only.Has(i) {
+		return false
+	}
+	if f.Now != 0 {
+		if s.day < 0 {
+			return false // unscheduled
+		}
+		running := s.start <= f.Now && f.Now < s.end
+		// Unsigned, the difference cannot overflow.
+		soon := f.Now <= s.start && uint64(s.start)-uint64(f.Now) <= NextWindow
+		if !running && !soon {
+			return false
+		}
+	}
+	return len(x.words) == 0 || x.textMatch(i)
+}
+
+// textMatch reports whether every query word occurs in session i's text.
+func (x *Index) textMatch(i int) bool {
+	if x.tknown.Has(i) {
+		return x.tmatch.Has(i)
+	}
+	x.tknown.Add(i)
+	t := x.text[x.off[i]:x.off[i+1]]
+	for _, w := range x.words {
+		if !bytes.Contains(t, w) {
+			return false
+		}
+	}
+	x.tmatch.Add(i)
+	return true
+}
+
+func (x *Index) hasSpeaker(s *session, sp int) bool {
+	for _, v := range x.speakers[s.firstSpeaker : s.firstSpeaker+s.nSpeakers] {
+		if int(v) == sp {
+			return true
+		}
+	}
+	return false
+}
+
+// prepare folds q into x.words, reusing the previous result when q has not
+// changed, and builds the search text the first time q has a word. When the
+// new words refine the old ones (typing on), sessions known not to match stay
+// known.
+func (x *Index) prepare(q string) {
+	if x.hasQuery && q == x.qtext {
+		return
+	}
+	x.qtext, x.hasQuery = q, true
+	x.qbuf, x.prevBuf = x.prevBuf, x.qbuf
+	x.words, x.prevWds = x.prevWds, x.words
+	x.qbuf = fold.AppendFold(x.qbuf[:0], q)
+	x.words = x.words[:0]
+	for rest := x.qbuf; len(rest) > 0; {
+		j := bytes.IndexByte(rest, ' ')
+		if j < 0 {
+			j = len(rest)
+		}
+		if j > 0 {
+			x.words = append(x.words, rest[:j:j])
+		}
+		rest = rest[min(j+1, len(rest)):]
+	}
+	if len(x.words) == 0 {
+		return
+	}
+	if x.off == nil {
+		x.buildText()
+	}
+	if refines(x.words, x.prevWds) {
+		// A session that lacked an old word lacks a new one too.
+		for k := range x.tknown {
+			x.tknown[k] &^= x.tmatch[k]
+		}
+	} else {
+		x.tknown.Clear()
+	}
+	x.tmatch.Clear()
+}
+
+// refines reports whether every word of old occurs in a word of new, so that
+// text with all the new words has all the old ones. No old words (no text
+// filter) refines nothing: nothing is known then.
+func refines(new, old [][]byte) bool {
+	if len(old) == 0 {
+		return false
+	}
+next:
+	for _, o := range old {
+		for _, w := range new {
+			if bytes.Contains(w, o) {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// buildText folds every session's keywords and description into x.text.
+func (x *Index) buildText() {
+	n := len(x.sess)
+	size := n
+	for i := range n {
+		s := x.b.Session(i)
+		size += len(s.Search()) + len(s.Description())
+	}
+	text := make([]byte, 0, size)
+	off := make([]uint32, n+1)
+	for i := range n {
+		s := x.b.Session(i)
+		text = append(text, s.Search()...)
+		mark := len(text)
+		text = append(text, ' ')
+		text = fold.AppendFold(text, x.htmlText(s.Description()))
+		if len(text) == mark+1 {
+			text = text[:mark]
+		}
+		off[i+1] = uint32(len(text))
+	}
+	x.text, x.off = text, off
+	x.scrap = nil
+}
+
+// htmlText returns the text of a sanitised HTML fragment: tags become spaces
+// and character references (&amp; &lt; &gt; &quot; &apos; &nbsp; and numeric
+// ones) are decoded. The result may alias x.scrap and is only valid until
+// the next call.
+func (x *Index) htmlText(h string) string {
+	if !strings.ContainsAny(h, "<&") {
+		return h
+	}
+	b := x.scrap[:0]
+	for i := 0; i < len(h); {
+		switch c := h[i]; c {
+		case '<':
+			j := strings.IndexByte(h[i:], '>')
+			if j < 0 {
+				i = len(h) // an unclosed tag: drop the rest, as the encoder does
+				continue
+			}
+			b = append(b, ' ')
+			i += j + 1
+		case '&':
+			j := strings.IndexByte(h[i:], ';')
+			if j > 1 && j <= 10 {
+				if r, ok := entity(h[i+1 : i+j]); ok {
+					b = utf8.AppendRune(b, r)
+					i += j + 1
+					continue
+				}
+			}
+			b = append(b, '&')
+			i++
+		default:
+			b = append(b, c)
+			i++
+		}
+	}
+	x.scrap = b
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// entity decodes the body of a character reference ("amp", "#233", "#xE9").
+func entity(name string) (rune, bool) {
+	switch name {
+	case "amp":
+		return '&', true
+	case "lt":
+		return '<', true
+	case "gt":
+		return '>', true
+	case "quot":
+		return '"', true
+	case "apos":
+		return '\'', true
+	case "nbsp":
+		return ' ', true
+	}
+	if len(name) < 2 || name[0] != '#' {
+		return 0, false
+	}
+	base, digits := uint64(10), name[1:]
+	if digits[0] == 'x' || digits[0] == 'X' {
+		base, digits = 16, digits[1:]
+	}
+	if digits == "" {
+		return 0, false
+	}
+	v := uint64(0)
+	for i := 0; i < len(digits); i++ {
+		c, d := digits[i], uint64(0)
+		switch {
+		case '0' <= c && c <= '9':
+			d = uint64(c - '0')
+		case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
+			d = uint64(c|0x20-'a') + 10
+		default:
+			return 0, false
+		}
+		v = v*base + d
+		if v > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	if v == 0 || !utf8.ValidRune(rune(v)) {
+		return 0, false
+	}
+	return rune(v), true
+}

@@ -1,0 +1,73 @@
+//go:build js && wasm
+
+package view
+
+import (
+	"strconv"
+	"time"
+)
+
+// page is an append-only HTML buffer. Only text goes through esc; markup is
+// written by this package's own code, never taken from content (descriptions
+// and bios were sanitised when the bundle was built, see widget/source/sanitize).
+type page []byte
+
+func (p *page) raw(s string) *page { *p = append(*p, s...); return p }
+
+func (p *page) int(n int) *page { *p = strconv.AppendInt(*p, int64(n), 10); return p }
+
+// esc appends s with &, <, >, " and ' escaped, so it is safe as text and in
+// double- or single-quoted attribute values.
+func (p *page) esc(s string) *page {
+	b := *p
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '&':
+			r = "&amp;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '"':
+			r = "&#34;"
+		case '\'':
+			r = "&#39;"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, r...)
+		last = i + 1
+	}
+	*p = append(b, s[last:]...)
+	return p
+}
+
+// String returns the markup; the buffer may be reused after.
+func (p page) String() string { return string(p) }
+
+// utc appends a unix time as RFC 3339 UTC ("2025-10-09T11:45:00Z") for
+// <time datetime>; time.Format would cost the wasm its whole layout engine.
+func (p *page) utc(unix int64) *page {
+	t := time.Unix(unix, 0).UTC()
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	b := *p
+	for _, f := range [...]struct {
+		v, w int
+		sep  byte
+	}{{y, 4, '-'}, {int(mo), 2, '-'}, {d, 2, 'T'}, {h, 2, ':'}, {mi, 2, ':'}, {s, 2, 'Z'}} {
+		for k := f.w - 1; k >= 0; k-- {
+			div := 1
+			for j := 0; j < k; j++ {
+				div *= 10
+			}
+			b = append(b, byte('0'+f.v/div%10))
+		}
+		b = append(b, f.sep)
+	}
+	*p = b
+	return p
+}

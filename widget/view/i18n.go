@@ -1,0 +1,78 @@
+//go:build js && wasm
+
+package view
+
+import "strconv"
+
+// words are the UI strings in one language. Kinds are keyed by the bundle's kind name.
+type words struct {
+	lang                                         string
+	views, list, grid, mine                      string
+	search, searchHint                           string
+	day, room, kind, track, speaker              string
+	anyDay, anyRoom, anyKind, anyTrack, anySpeak string
+	nowNext                                      string
+	venueTime, yourTime, timesIn                 string
+	noResults, clear                             string
+	unscheduled, details, close, speakers        string
+	addToCalendar, exportMine, permalink         string
+	addStar, removeStar                          string
+	overlaps, emptyMine                          string
+	failed, failedSrc                            string
+	kinds                                        map[string]string
+	one, many                                    string // "1 session", "N sessions"
+}
+
+var english = words{
+	lang: "en", views: "Views", list: "List", grid: "Grid", mine: "My schedule",
+	search: "Search", searchHint: "Title, speaker or topic",
+	day: "Day", room: "Room", kind: "Kind", track: "Track", speaker: "Speaker",
+	anyDay: "All days", anyRoom: "All rooms", anyKind: "All kinds", anyTrack: "All tracks", anySpeak: "All speakers",
+	nowNext: "Now and next", venueTime: "venue time", yourTime: "your time", timesIn: "Times in",
+	noResults: "No sessions match these filters.", clear: "Clear filters",
+	unscheduled: "Not yet scheduled", details: "Details", close: "Close", speakers: "Speakers",
+	addToCalendar: "Add to calendar", exportMine: "Export my schedule (.ics)", permalink: "Link to this session",
+	addStar: "Add to my schedule", removeStar: "Remove from my schedule",
+	overlaps: "Overlaps with", emptyMine: "Star sessions to build your own schedule.",
+	failed: "The schedule could not be shown: ", failedSrc: "The schedule could not be loaded from ",
+	kinds: map[string]string{"talk": "Talk", "workshop": "Workshop", "activity": "Activity", "break": "Break"},
+	one:   "1 session", many: " sessions",
+}
+
+var french = words{
+	lang: "fr", views: "Vues", list: "Liste", grid: "Grille", mine: "Mon programme",
+	search: "Rechercher", searchHint: "Titre, intervenant ou sujet",
+	day: "Jour", room: "Salle", kind: "Type", track: "Thème", speaker: "Intervenant",
+	anyDay: "Tous les jours", anyRoom: "Toutes les salles", anyKind: "Tous les types", anyTrack: "Tous les thèmes", anySpeak: "Tous les intervenants",
+	nowNext: "En ce moment", venueTime: "heure du lieu", yourTime: "votre heure", timesIn: "Horaires :",
+	noResults: "Aucune session ne correspond à ces filtres.", clear: "Effacer les filtres",
+	unscheduled: "Pas encore programmé", details: "Détails", close: "Fermer", speakers: "Intervenants",
+	addToCalendar: "Ajouter au calendrier", exportMine: "Exporter mon programme (.ics)", permalink: "Lien vers cette session",
+	addStar: "Ajouter à mon programme", removeStar: "Retirer de mon programme",
+	overlaps: "Chevauche", emptyMine: "Ajoutez des sessions avec l’étoile pour composer votre programme.",
+	failed: "Le programme ne peut pas être affiché : ", failedSrc: "Le programme n’a pas pu être chargé depuis ",
+	kinds: map[string]string{"talk": "Conférence", "workshop": "Atelier", "activity": "Activité", "break": "Pause"},
+	one:   "1 session", many: " sessions",
+}
+
+// wordsFor picks the UI language: "fr", "fr-CA" … get French, anything else English.
+func wordsFor(lang string) *words {
+	if len(lang) >= 2 && (lang[:2] == "fr" || lang[:2] == "FR") {
+		return &french
+	}
+	return &english
+}
+
+func (w *words) count(n int) string {
+	if n == 1 {
+		return w.one
+	}
+	return strconv.Itoa(n) + w.many
+}
+
+func (w *words) kindName(k string) string {
+	if s, ok := w.kinds[k]; ok {
+		return s
+	}
+	return k
+}

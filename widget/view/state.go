@@ -1,0 +1,235 @@
+//go:build js && wasm
+
+package view
+
+import (
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/ics"
+	"github.com/agendaconf/agenda/widget/query"
+)
+
+// The URL fragment holds filters and view as prefixed keys, e.g.
+// #agenda.day=2026-10-08&agenda.q=zero, so links and the back button work
+// and two instances on one page keep apart. Other keys are left alone.
+
+func (in *Instance) params() js.Value {
+	hash := js.Global().Get("location").Get("hash").String()
+	return js.Global().Get("URLSearchParams").New(strings.TrimPrefix(hash, "#"))
+}
+
+func (in *Instance) readURL(st *state) {
+	p := in.params()
+	get := func(k string) (string, bool) {
+		v := p.Call("get", in.prefix+k)
+		if v.IsNull() {
+			return "", false
+		}
+		return v.String(), true
+	}
+	b := in.b
+	f := &st.filter
+	if v, ok := get("day"); ok {
+		f.Day = lookup(v, b.DayByDate)
+	}
+	if v, ok := get("room"); ok {
+		f.Room = lookup(v, b.RoomByName)
+	}
+	if v, ok := get("kind"); ok {
+		f.Kind = lookup(v, b.KindByName)
+	}
+	if v, ok := get("track"); ok {
+		f.Track = lookup(v, b.TrackByName)
+	}
+	if v, ok := get("speaker"); ok {
+		f.Speaker = lookup(v, b.SpeakerBySlug)
+	}
+	if v, ok := get("q"); ok {
+		f.Text = v
+	}
+	if v, ok := get("view"); ok && (v == "list" || v == "grid" || v == "mine") {
+		st.view = v
+	}
+	_, st.now = get("now")
+	st.session, _ = get("session")
+}
+
+// fromURL follows the back button or an edited URL.
+func (in *Instance) fromURL() {
+	if in.destroyed {
+		return
+	}
+	st := state{filter: query.Any(), view: "list", local: in.st.local}
+	in.readURL(&st)
+	a, b := st.filter, in.st.filter
+	a.Only, b.Only = nil, nil // never in the URL
+	if a.Day == b.Day && a.Room == b.Room && a.Kind == b.Kind && a.Track == b.Track && a.Speaker == b.Speaker &&
+		a.Text == b.Text && st.view == in.st.view && st.now == in.st.now && st.session == in.st.session {
+		return
+	}
+	in.st = st
+	in.update(false)
+	if i, ok := in.b.SessionBySlug(st.session); ok && st.session != "" {
+		in.openDetails(i, false)
+	} else {
+		in.closeDetails()
+	}
+}
+
+func (in *Instance) writeURL(push bool) {
+	p := in.params()
+	set := func(k, v string) {
+		if v == "" {
+			p.Call("delete", in.prefix+k)
+		} else {
+			p.Call("set", in.prefix+k, v)
+		}
+	}
+	b, f := in.b, in.st.filter
+	name := func(i int, get func(int) string) string {
+		if i < 0 {
+			return ""
+		}
+		return get(i)
+	}
+	set("day", name(f.Day, func(i int) string { return b.Day(i).Date }))
+	set("room", name(f.Room, b.Room))
+	set("kind", name(f.Kind, b.Kind))
+	set("track", name(f.Track, b.Track))
+	set("speaker", name(f.Speaker, func(i int) string { return b.Speaker(i).Slug }))
+	set("q", f.Text)
+	if in.st.view == "list" {
+		set("view", "")
+	} else {
+		set("view", in.st.view)
+	}
+	if in.st.now {
+		set("now", "1")
+	} else {
+		set("now", "")
+	}
+	set("session", in.st.session)
+	loc := js.Global().Get("location")
+	hash := p.Call("toString").String()
+	if hash != "" {
+		hash = "#" + hash
+	}
+	if hash == loc.Get("hash").String() || hash == "" && loc.Get("hash").String() == "" {
+		return
+	}
+	url := loc.Get("pathname").String() + loc.Get("search").String() + hash
+	if hash == "" {
+		url = loc.Get("pathname").String() + loc.Get("search").String()
+	}
+	h := js.Global().Get("history")
+	if push {
+		h.Call("pushState", js.Null(), "", url)
+	} else {
+		h.Call("replaceState", h.Get("state"), "", url)
+	}
+}
+
+// permalink is this page's address opened on one session.
+func (in *Instance) permalink(slug string) string {
+	loc := js.Global().Get("location")
+	p := js.Global().Get("URLSearchParams").New()
+	p.Call("set", in.prefix+"session", slug)
+	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String() + "#" + p.Call("toString").String()
+}
+
+// Storage: favourites live under the conference id and the session slug, so
+// they survive a rebuild that reorders sessions. Storage may be missing or
+// blocked (private modes, partner iframes): then nothing is remembered.
+
+func (in *Instance) key(name string) string { return "agenda:" + in.b.Conference().ID + ":" + name }
+
+func (in *Instance) load(name string) (v string) {
+	defer func() {
+		if recover() != nil {
+			v = ""
+		}
+	}()
+	s := js.Global().Get("localStorage")
+	if !s.Truthy() {
+		return ""
+	}
+	x := s.Call("getItem", in.key(name))
+	if x.Type() != js.TypeString {
+		return ""
+	}
+	return x.String()
+}
+
+func (in *Instance) store(name, v string) {
+	defer func() { recover() }()
+	if s := js.Global().Get("localStorage"); s.Truthy() {
+		s.Call("setItem", in.key(name), v)
+	}
+}
+
+func (in *Instance) loadFavourites() {
+	for _, slug := range strings.Split(in.load("favourites"), "\n") {
+		if i, ok := in.b.SessionBySlug(slug); ok && slug != "" {
+			in.favs.Add(i)
+		} // a removed session is dropped quietly
+	}
+}
+
+func (in *Instance) saveFavourites() {
+	var slugs []string
+	for i := 0; i < in.b.NumSessions(); i++ {
+		if in.favs.Has(i) {
+			slugs = append(slugs, in.b.Session(i).Slug())
+		}
+	}
+	in.store("favourites", strings.Join(slugs, "\n"))
+}
+
+// downloadICS builds a calendar for sessions in the wasm and offers it as a file.
+func (in *Instance) downloadICS(sessions []int, name string) {
+	b := in.b
+	c := b.Conference()
+	cal := ics.Calendar{Name: c.Name, TimeZone: c.TimeZone}
+	for _, i := range sessions {
+		s := b.Session(i)
+		var names []string
+		for j := 0; j < s.NumSpeakers(); j++ {
+			names = append(names, b.Speaker(s.Speaker(j)).Name)
+		}
+		desc := ics.PlainText(s.Description())
+		if len(names) > 0 {
+			desc = strings.Join(names, ", ") + "\n\n" + desc
+		}
+		loc := s.RoomName()
+		if l := s.Location(); l != "" {
+			loc = strings.TrimSpace(loc + " " + l)
+		}
+		url := s.URL()
+		if url == "" {
+			url = in.permalink(s.Slug())
+		}
+		cal.Events = append(cal.Events, ics.Event{
+			UID: ics.UID(c.ID, s.Slug()), Summary: s.Title(), Description: desc,
+			Location: loc, URL: url, Start: time.Unix(s.Start(), 0).UTC(), End: time.Unix(s.End(), 0).UTC(),
+			Categories: []string{s.KindName()},
+		})
+	}
+	data := ics.Write(nil, cal, time.Now().UTC())
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	o := js.Global().Get("Object").New()
+	o.Set("type", "text/calendar;charset=utf-8")
+	blob := js.Global().Get("Blob").New(js.Global().Get("Array").New(arr), o)
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	a := element(js.Global().Get("document").Call("createElement", "a"))
+	a.SetAttribute("href", url.String())
+	a.SetAttribute("download", name)
+	a.SetAttribute("hidden", "")
+	in.root.Call("appendChild", a.Underlying())
+	in.lastDownload = name + "\n" + string(data)
+	a.Click()
+	a.Remove()
+	js.Global().Get("URL").Call("revokeObjectURL", url)
+}

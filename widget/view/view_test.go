@@ -1,0 +1,462 @@
+//go:build js && wasm
+
+package view
+
+import (
+	"strings"
+	"syscall/js"
+	"testing"
+	"time"
+	_ "time/tzdata" // tests encode bundles in the browser; the widget itself never needs zones
+
+	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+var paris, _ = time.LoadLocation("Europe/Paris")
+
+func at(day, hm string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", day+" "+hm, paris)
+	if err != nil {
+		panic(err)
+	}
+	return t.UTC()
+}
+
+// conference spans the end of summer time in Paris (26 October 2025).
+func conference() *schedule.Schedule {
+	return &schedule.Schedule{
+		Conference: schedule.Conference{ID: "test-conf", Name: "Test Conf", TimeZone: "Europe/Paris"},
+		Rooms:      []string{"Main Stage", "Side Stage", "Workshop Room"},
+		Speakers: []schedule.Speaker{
+			{Slug: "ines", Name: "Inès Fernández", Bio: "<p>Firmware.</p>"},
+			{Slug: "bob", Name: "Bob Builder", Role: "Builder", URL: "https://example.org/bob"},
+			{Slug: "zoe", Name: "Zoé Martin"},
+		},
+		Sessions: []schedule.Session{
+			{Slug: "zero-copy", Title: "Zero-Copy Parsing", Kind: schedule.Talk, Room: "Main Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"ines"}, Track: "Systems", Description: "<p>Bytes <strong>without</strong> copies.</p>"},
+			{Slug: "async", Title: "Async Everything", Kind: schedule.Talk, Room: "Side Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"bob"}, Track: "Web"},
+			{Slug: "lunch", Title: "Lunch", Kind: schedule.Break, Start: at("2025-10-25", "12:00"), End: at("2025-10-25", "13:00")},
+			{Slug: "workshop", Title: "Build a Parser", Kind: schedule.Workshop, Room: "Workshop Room", Start: at("2025-10-25", "10:15"), End: at("2025-10-25", "11:45"), Speakers: []string{"zoe", "bob"}},
+			{Slug: "after-dst", Title: "After the Clocks Change", Kind: schedule.Talk, Room: "Main Stage", Start: at("2025-10-27", "10:00"), End: at("2025-10-27", "10:30"), Speakers: []string{"zoe"}, Track: "Systems"},
+			{Slug: "dinner", Title: "Dinner by the River", Kind: schedule.Activity, Location: "Quai 1", Start: at("2025-10-27", "19:00"), End: at("2025-10-27", "22:00")},
+			{Slug: "later", Title: "To Be Scheduled", Kind: schedule.Talk, Speakers: []string{"ines"}},
+		},
+	}
+}
+
+func open(t *testing.T, s *schedule.Schedule) *bundle.Bundle {
+	t.Helper()
+	data, err := bundle.Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bundle.Open(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+var doc = js.Global().Get("document")
+
+// host makes a fresh element in the page, and clears URL and storage, so
+// every test starts from what a first visit sees.
+func host(t *testing.T, width string) js.Value {
+	t.Helper()
+	js.Global().Get("history").Call("replaceState", js.Null(), "", js.Global().Get("location").Get("pathname"))
+	js.Global().Get("localStorage").Call("clear")
+	el := doc.Call("createElement", "div")
+	if width != "" {
+		el.Call("setAttribute", "class", "w"+width)
+		sheet := js.Global().Get("CSSStyleSheet").New()
+		sheet.Call("replaceSync", ".w"+width+"{width:"+width+"}")
+		doc.Set("adoptedStyleSheets", js.Global().Get("Array").New(sheet))
+	}
+	doc.Get("body").Call("appendChild", el)
+	t.Cleanup(func() { el.Call("remove") })
+	return el
+}
+
+func mount(t *testing.T, el js.Value, b *bundle.Bundle, o Options) *Instance {
+	t.Helper()
+	in := Mount(el, b, o)
+	t.Cleanup(in.Destroy)
+	return in
+}
+
+// visible lists the slugs of the sessions a person can see, in order.
+func visible(in *Instance) []string {
+	nodes := in.shadow.Call("querySelectorAll", "[data-session]")
+	var out []string
+	for i := 0; i < nodes.Length(); i++ {
+		n := nodes.Index(i)
+		if n.Get("offsetParent").IsNull() && n.Call("getClientRects").Length() == 0 {
+			continue
+		}
+		out = append(out, n.Get("dataset").Get("session").String())
+	}
+	return out
+}
+
+func q(in *Instance, sel string) js.Value { return in.shadow.Call("querySelector", sel) }
+
+func setValue(in *Instance, sel, value, event string) {
+	el := q(in, sel)
+	el.Set("value", value)
+	el.Call("dispatchEvent", js.Global().Get("Event").New(event, map[string]any{"bubbles": true}))
+}
+
+func click(in *Instance, sel string) {
+	q(in, sel).Call("click")
+}
+
+func eq(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("%s = %v, want %v", what, got, want)
+	}
+}
+
+func TestMountAndUnmount(t *testing.T) {
+	el := host(t, "")
+	in := Mount(el, open(t, conference()), Options{Lang: "en-GB"})
+	if got := el.Get("dataset").Get("state").String(); got != "ready" {
+		t.Errorf("data-state = %q, want ready", got)
+	}
+	eq(t, "sessions", visible(in), []string{"zero-copy", "async", "workshop", "lunch", "after-dst", "dinner", "later"})
+	s := q(in, `[data-session="zero-copy"]`)
+	if s.Call("getAttribute", "part").String() != "session" {
+		t.Error(`sessions lack part="session"`)
+	}
+	if q(in, `input[type=search]`).IsNull() {
+		t.Error("no search field")
+	}
+	text := s.Get("textContent").String()
+	for _, want := range []string{"10:00", "10:30", "Main Stage", "Talk", "Zero-Copy Parsing", "Inès Fernández"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("session text %q lacks %q", text, want)
+		}
+	}
+	if !strings.Contains(q(in, "#d0").Get("textContent").String(), "Not yet scheduled") {
+		t.Error("unscheduled session not in its own section")
+	}
+	if q(in, `[data-session="lunch"]`).Get("className").String() != "s brk" {
+		t.Error("break not rendered as a separator")
+	}
+	in.Destroy()
+	if n := el.Get("shadowRoot").Get("childNodes").Length(); n != 0 {
+		t.Errorf("shadow root keeps %d nodes after destroy", n)
+	}
+	// Mounting again, even twice, is harmless.
+	in = Mount(el, open(t, conference()), Options{})
+	in2 := Mount(el, open(t, conference()), Options{})
+	if !in.destroyed || len(visible(in2)) != 7 {
+		t.Errorf("second mount: first destroyed=%v, visible=%d", in.destroyed, len(visible(in2)))
+	}
+	in2.Destroy()
+}
+
+func TestNoStyleElementsOrAttributes(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	click(in, "#tab-grid")
+	if n := in.shadow.Call("querySelectorAll", "style,[style]").Length(); n != 0 {
+		t.Errorf("%d <style> or style= in the shadow root", n)
+	}
+	if n := in.shadow.Get("adoptedStyleSheets").Length(); n != 3 {
+		t.Errorf("%d adopted sheets, want 3", n)
+	}
+}
+
+func TestTwoInstancesAreIndependent(t *testing.T) {
+	b := open(t, conference())
+	a := mount(t, host(t, ""), b, Options{})
+	c := mount(t, host(t, ""), b, Options{Room: "Side Stage"})
+	setValue(a, "#q", "zero", "input")
+	eq(t, "first", visible(a), []string{"zero-copy"})
+	eq(t, "second", visible(c), []string{"async"})
+	if a.prefix == c.prefix {
+		t.Errorf("both instances use URL prefix %q", a.prefix)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	b := open(t, conference())
+	tests := []struct {
+		name string
+		sel  string
+		val  string // option value: the bundle index
+		want []string
+	}{
+		{"day", "#f-day", "1", []string{"after-dst", "dinner"}},
+		{"room", "#f-room", "2", []string{"workshop"}},
+		{"kind", "#f-kind", "1", []string{"workshop"}},
+		{"track", "#f-track", "0", []string{"zero-copy", "after-dst"}},
+		{"speaker", "#f-speaker", "0", []string{"workshop", "async"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := mount(t, host(t, ""), b, Options{})
+			setValue(in, tt.sel, tt.val, "change")
+			got := visible(in)
+			// Order is programme order; compare as sets.
+			if strings.Join(sorted(got), " ") != strings.Join(sorted(tt.want), " ") {
+				t.Errorf("%s filter: %v, want %v", tt.name, got, tt.want)
+			}
+			live := q(in, "#live").Get("textContent").String()
+			if !strings.HasPrefix(live, itoa(len(tt.want))) && !(len(tt.want) == 1 && live == "1 session") {
+				t.Errorf("live region says %q for %d matches", live, len(tt.want))
+			}
+		})
+	}
+	// Each filter shows how many sessions each choice matches.
+	in := mount(t, host(t, ""), b, Options{})
+	opt := q(in, `#f-room option[value="0"]`).Get("textContent").String()
+	if opt != "Main Stage (2)" {
+		t.Errorf("room option = %q, want Main Stage (2)", opt)
+	}
+}
+
+func TestSearchIgnoresCaseAndAccents(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	for q, want := range map[string][]string{
+		"zero copy": {"zero-copy"},
+		"ZERO-COPY": {"zero-copy"},
+		"fernandez": {"zero-copy", "later"},
+		"zoe":       {"workshop", "after-dst"},
+		"without":   {"zero-copy"}, // in the description
+		"strong":    nil,           // markup is not text
+	} {
+		setValue(in, "#q", q, "input")
+		eq(t, "search "+q, visible(in), want)
+	}
+}
+
+func TestNoResultsAndClear(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	setValue(in, "#q", "nothing matches this", "input")
+	if q(in, "#empty").Get("hidden").Bool() {
+		t.Fatal("no-results message hidden")
+	}
+	if got := q(in, "#live").Get("textContent").String(); got != "0 sessions" {
+		t.Errorf("live region = %q", got)
+	}
+	click(in, "#clear")
+	if !q(in, "#empty").Get("hidden").Bool() || len(visible(in)) != 7 || q(in, "#q").Get("value").String() != "" {
+		t.Errorf("clear filters left: empty shown=%v, visible=%d", !q(in, "#empty").Get("hidden").Bool(), len(visible(in)))
+	}
+}
+
+func TestURLStateRoundTrip(t *testing.T) {
+	b := open(t, conference())
+	el := host(t, "")
+	in := Mount(el, b, Options{})
+	setValue(in, "#f-room", "0", "change")
+	setValue(in, "#q", "zero", "input")
+	click(in, "#tab-grid")
+	hash := js.Global().Get("location").Get("hash").String()
+	for _, want := range []string{"agenda.room=Main+Stage", "agenda.q=zero", "agenda.view=grid"} {
+		if !strings.Contains(hash, want) {
+			t.Errorf("hash %q lacks %q", hash, want)
+		}
+	}
+	in.Destroy()
+	// A fresh mount (a shared link, a reload) restores the state.
+	in = mount(t, el, b, Options{})
+	if in.st.view != "grid" || in.st.filter.Room != 0 || in.st.filter.Text != "zero" || q(in, "#q").Get("value").String() != "zero" {
+		t.Errorf("restored state = %+v", in.st)
+	}
+	// The back button: go back to before the grid.
+	js.Global().Get("history").Call("back")
+	waitFor(t, func() bool { return in.st.view == "list" })
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		if ok() {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("condition not met within 2 s")
+}
+
+func TestFavouritesSurviveRemountAndReorder(t *testing.T) {
+	el := host(t, "")
+	in := Mount(el, open(t, conference()), Options{})
+	click(in, `[data-session="after-dst"] .star`)
+	click(in, `[data-session="async"] .star`)
+	if q(in, `[data-session="async"] .star`).Call("getAttribute", "aria-pressed").String() != "true" {
+		t.Error("star not pressed")
+	}
+	in.Destroy()
+
+	// Rebuilt programme: sessions reordered, one favourite removed.
+	s := conference()
+	s.Sessions = append([]schedule.Session{s.Sessions[4]}, s.Sessions[2:4]...)
+	s.Sessions = append(s.Sessions, conference().Sessions[0])
+	in = mount(t, el, open(t, s), Options{View: "mine"})
+	eq(t, "my schedule", visible(in), []string{"after-dst"})
+	if n := in.favs.Count(); n != 1 {
+		t.Errorf("%d favourites after the rebuild, want 1 (the removed one dropped)", n)
+	}
+}
+
+func TestMyScheduleFlagsOverlaps(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	click(in, `[data-session="zero-copy"] .star`)
+	click(in, `[data-session="workshop"] .star`)
+	click(in, "#tab-mine")
+	eq(t, "mine", visible(in), []string{"zero-copy", "workshop"})
+	clash := q(in, `[data-session="zero-copy"] .clash`)
+	if clash.IsNull() || !strings.Contains(clash.Get("textContent").String(), "Build a Parser") {
+		t.Error("overlap not flagged in words")
+	}
+	click(in, "#export")
+	if !strings.Contains(in.lastDownload, "UID:zero-copy@test-conf") || !strings.Contains(in.lastDownload, "UID:workshop@test-conf") {
+		t.Errorf("favourites calendar:\n%s", in.lastDownload)
+	}
+}
+
+func TestTimeZoneToggleAcrossDST(t *testing.T) {
+	// The test browser runs in UTC. Paris is UTC+2 before 26 October 2025 and UTC+1 after.
+	in := mount(t, host(t, ""), open(t, conference()), Options{Lang: "en-GB"})
+	when := func(slug string) string {
+		return q(in, `[data-session="`+slug+`"] .when time`).Get("textContent").String()
+	}
+	if a, b := when("zero-copy"), when("after-dst"); a != "10:00" || b != "10:00" {
+		t.Errorf("venue time: %s and %s, want 10:00 both", a, b)
+	}
+	click(in, "#tz")
+	if a, b := when("zero-copy"), when("after-dst"); a != "08:00" || b != "09:00" {
+		t.Errorf("local (UTC) time: %s and %s, want 08:00 and 09:00", a, b)
+	}
+	if q(in, "#tz").Call("getAttribute", "aria-pressed").String() != "true" {
+		t.Error("toggle not pressed")
+	}
+	// Remembered for the next visit.
+	el := host(t, "")
+	js.Global().Get("localStorage").Call("setItem", "agenda:test-conf:timeZone", "local")
+	in2 := mount(t, el, open(t, conference()), Options{})
+	if !in2.st.local {
+		t.Error("time zone choice not remembered")
+	}
+}
+
+func TestKeyboardTabs(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	key := func(k string) {
+		ev := js.Global().Get("KeyboardEvent").New("keydown", map[string]any{"key": k, "bubbles": true})
+		js.Global().Get("document").Get("activeElement")
+		in.shadow.Get("activeElement").Call("dispatchEvent", ev)
+	}
+	element(q(in, "#tab-list")).Focus()
+	key("ArrowRight")
+	if in.st.view != "grid" || in.shadow.Get("activeElement").Get("id").String() != "tab-grid" {
+		t.Errorf("ArrowRight: view %s, focus on %s", in.st.view, in.shadow.Get("activeElement").Get("id"))
+	}
+	key("End")
+	if in.st.view != "mine" {
+		t.Errorf("End: view %s", in.st.view)
+	}
+	key("Home")
+	if in.st.view != "list" || q(in, "#tab-list").Call("getAttribute", "tabindex").String() != "0" || q(in, "#tab-grid").Call("getAttribute", "tabindex").String() != "-1" {
+		t.Error("Home: roving tabindex wrong")
+	}
+	// Stars are real buttons: reachable by Tab, pressed by Enter and Space.
+	star := q(in, `[data-session="zero-copy"] .star`)
+	if star.Get("tagName").String() != "BUTTON" || star.Get("tabIndex").Int() < 0 || !strings.Contains(star.Call("getAttribute", "aria-label").String(), "Zero-Copy Parsing") {
+		t.Error("star is not a named, focusable button")
+	}
+}
+
+func TestGridAndNarrowContainer(t *testing.T) {
+	b := open(t, conference())
+	wide := mount(t, host(t, "900px"), b, Options{View: "grid"})
+	waitFor(t, func() bool { return !q(wide, ".grid").IsNull() })
+	if n := wide.shadow.Call("querySelectorAll", ".rh").Length(); n != 3 {
+		t.Errorf("%d room columns, want 3", n)
+	}
+	narrow := mount(t, host(t, "400px"), b, Options{View: "grid"})
+	waitFor(t, func() bool { return narrow.narrow })
+	if !q(narrow, ".grid").IsNull() || q(narrow, ".day").IsNull() {
+		t.Error("a narrow container still shows the grid")
+	}
+}
+
+func TestDetailsDialog(t *testing.T) {
+	el := host(t, "")
+	in := mount(t, el, open(t, conference()), Options{})
+	selected := ""
+	fn := js.FuncOf(func(_ js.Value, a []js.Value) any { selected = a[0].Get("detail").Get("slug").String(); return nil })
+	defer fn.Release()
+	el.Call("addEventListener", "agenda:select", fn)
+	click(in, `[data-session="zero-copy"] .open`)
+	dlg := q(in, "dialog")
+	if !dlg.Get("open").Bool() || selected != "zero-copy" {
+		t.Fatalf("dialog open=%v, agenda:select=%q", dlg.Get("open").Bool(), selected)
+	}
+	html := dlg.Get("innerHTML").String()
+	for _, want := range []string{"<strong>without</strong>", "Inès Fernández", "<p>Firmware.</p>", "agenda.session=zero-copy"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("dialog lacks %q", want)
+		}
+	}
+	click(in, "[data-ics]")
+	if !strings.Contains(in.lastDownload, "SUMMARY:Zero-Copy Parsing") || !strings.Contains(in.lastDownload, "DTSTART:20251025T080000Z") {
+		t.Errorf("calendar file:\n%s", in.lastDownload)
+	}
+	click(in, "[data-close]")
+	if dlg.Get("open").Bool() || strings.Contains(js.Global().Get("location").Get("hash").String(), "session=") {
+		t.Error("dialog not closed or URL keeps the session")
+	}
+}
+
+func TestFrench(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{Lang: "fr"})
+	if got := q(in, "#tab-mine").Get("textContent").String(); got != "Mon programme" {
+		t.Errorf("tab = %q", got)
+	}
+	if got := q(in, ".day h3").Get("textContent").String(); !strings.Contains(got, "octobre") {
+		t.Errorf("day heading = %q", got)
+	}
+}
+
+func TestCorruptBundleMessage(t *testing.T) {
+	el := host(t, "")
+	api := API("test", "this is not a bundle")
+	h := api.Call("mount", el, map[string]any{"lang": "en"})
+	defer h.Call("destroy")
+	if el.Get("dataset").Get("state").String() != "error" {
+		t.Error("data-state is not error")
+	}
+	msg := el.Get("shadowRoot").Call("querySelector", "[role=alert]")
+	if msg.IsNull() || !strings.Contains(msg.Get("textContent").String(), "not an Agenda bundle") {
+		t.Errorf("message = %v", msg)
+	}
+}
+
+func TestSrcThatFailsToLoad(t *testing.T) {
+	el := host(t, "")
+	api := API("test", "")
+	h := api.Call("mount", el, map[string]any{"src": "/no/such/bundle.bin"})
+	defer h.Call("destroy")
+	waitFor(t, func() bool { return el.Get("dataset").Get("state").String() == "error" })
+	msg := el.Get("shadowRoot").Call("querySelector", "[role=alert]").Get("textContent").String()
+	if !strings.Contains(msg, "/no/such/bundle.bin") {
+		t.Errorf("message = %q", msg)
+	}
+}
+
+func sorted(a []string) []string {
+	b := append([]string(nil), a...)
+	for i := 1; i < len(b); i++ {
+		for j := i; j > 0 && b[j] < b[j-1]; j-- {
+			b[j], b[j-1] = b[j-1], b[j]
+		}
+	}
+	return b
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
