@@ -3,63 +3,123 @@ package bundle
 import (
 	"errors"
 	"hash/crc32"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
 )
 
 // Version is the format version this build reads and writes.
-const Version = 1
+const Version = 2
 
 const (
 	magic      = "AGND"
 	fixedHead  = 20 // magic, version, flags, length, crc, section count
 	crcFrom    = 16 // the checksum covers [crcFrom, length)
 	none16     = 0xFFFF
-	refSize    = 8
-	rangeSize  = 8
-	daySize    = 24
-	spkSize    = 48
-	linkSize   = 16
-	sessSize   = 88
-	confSize   = 32
+	none8      = 0xFF
 	maxKinds   = 256
 	maxSmallID = none16 - 1 // days, rooms and tracks are uint16 with 0xFFFF for none
+	term       = 0xFF       // ends every string; never part of valid UTF-8
+	numCounts  = 6          // days, rooms, kinds, tracks, speakers, sessions
+	daySize    = 12         // int64 start (column), int32 offset (column)
+	maxNarrow  = 1 << 16    // up to this many sessions, by-slug entries are uint16
 )
 
 // Section numbers, in table order.
 const (
-	secStrings = iota
-	secConference
-	secDays
-	secRooms
-	secKinds
-	secTracks
-	secSpeakers
-	secLinks
-	secSessions
-	secTags
-	secInts
-	secByDay
-	secByRoom
-	secBySpeaker
-	secByKind
-	secByTrack
-	secBySlug
+	secCounts     = iota // uint32 × numCounts
+	secDays              // int64 × days, then int32 × days
+	secLinkCounts        // uvarint × speakers
+	secStart             // int64 × sessions
+	secEnd               // int64 × sessions: end - start, wrapping
+	secRoom              // small index × sessions
+	secTrack             // small index × sessions
+	secDay               // small index × sessions
+	secKind              // uint8 × sessions
+	secSpkCounts         // uvarint × sessions
+	secSpk               // uvarint × Σ speaker counts
+	secTagCounts         // uvarint × sessions
+	secBySlug            // uint16 or uint32 × sessions
+	secStrings           // every string, each followed by term, in string order
 	numSections
 )
 
 var sectionNames = [numSections]string{
-	"strings", "conference", "days", "rooms", "kinds", "tracks", "speakers", "links",
-	"sessions", "tags", "ints", "by-day", "by-room", "by-speaker", "by-kind", "by-track", "by-slug",
+	"counts", "days", "link counts", "start", "end", "room", "track", "day", "kind",
+	"speaker counts", "speakers", "tag counts", "by-slug", "strings",
 }
+
+// The string fields of speakers, links and sessions. Speakers' and links'
+// are stored field by field (all slugs, then all names, ...); sessions' are
+// stored as rows of title, keywords and URL, then field by field.
+const (
+	spkSlug = iota
+	spkName
+	spkRole
+	spkBio
+	spkURL
+	numSpkStrings
+)
+
+const (
+	linkLabel = iota
+	linkURL
+	numLinkStrings
+)
+
+const (
+	sesTitle  = iota // the first sesRow fields are stored as rows
+	sesSearch        //
+	sesURL           //
+	sesSlug
+	sesLoc
+	sesDesc
+	numSesStrings
+	sesRow = 3
+)
+
+// The index lists, computed by Open.
+const (
+	ixDay = iota
+	ixRoom
+	ixSpeaker
+	ixKind
+	ixTrack
+	numIndexes
+)
 
 // Bundle is an opened bundle. Everything it returns is a substring of, or
 // computed from, the data passed to Open; nothing is copied.
 type Bundle struct {
 	data string
-	sec  [numSections]string
-	str  string // == sec[secStrings]
+	str  string // the strings section
+
+	// String tables, windows on the offsets table built by Open.
+	conf, days, rooms, kinds, tracks, tags strtab
+	spk                                    [numSpkStrings]strtab
+	link                                   [numLinkStrings]strtab
+	ses                                    [numSesStrings]strtab
+
+	// Tables built by Open, windows on the same allocation: the links of
+	// speaker i are linkFirst[i]:linkFirst[i+1], the speakers of session i
+	// spkList[spkFirst[i]:spkFirst[i+1]], and so on.
+	linkFirst, spkFirst, tagFirst []uint32
+	spkList, ixList               []uint32
+	ixFirst                       [numIndexes][]uint32
+
+	dayStart, dayOffset                string
+	start, end, room, track, day, kind string
+	bySlug                             string
+	roomW, trackW, dayW, slugW         int // bytes per entry
+	nd, nr, nk, nt, nsp, ns            int
+}
+
+// strtab is a window on the offsets table: string k of the table is
+// str[off[stride·k] : off[stride·k+1]-1].
+type strtab struct {
+	off    []uint32
+	stride int
 }
 
 // Conference describes the event.
@@ -90,9 +150,9 @@ type Link struct{ Label, URL string }
 
 // Links is a speaker's list of links.
 type Links struct {
-	b   *Bundle
-	rec string
-	n   int
+	b     *Bundle
+	first int
+	n     int
 }
 
 // Len returns the number of links.
@@ -100,25 +160,22 @@ func (l Links) Len() int { return l.n }
 
 // At returns link i, 0 <= i < Len().
 func (l Links) At(i int) Link {
-	o := i * linkSize
-	_ = l.rec[o : o+linkSize]
-	return Link{Label: l.b.ref(l.rec, o), URL: l.b.ref(l.rec, o+8)}
+	if uint(i) >= uint(l.n) {
+		panic("bundle: link index out of range")
+	}
+	k := l.first + i
+	return Link{Label: l.b.text(l.b.link[linkLabel], k), URL: l.b.text(l.b.link[linkURL], k)}
 }
 
-// List is a read-only list of indices (of sessions or speakers) stored in the
-// bundle. The zero List is empty.
-type List struct {
-	data string
-	n    int
-}
+// List is a read-only list of indices (of sessions or speakers). The zero
+// List is empty.
+type List struct{ ix []uint32 }
 
 // Len returns the number of entries.
-func (l List) Len() int { return l.n }
+func (l List) Len() int { return len(l.ix) }
 
 // At returns entry i, 0 <= i < Len().
-func (l List) At(i int) int {
-	return int(u32(l.data, 4*i))
-}
+func (l List) At(i int) int { return int(l.ix[i]) }
 
 // Open checks data and returns a Bundle reading it in place. data is usually a
 // string from go:embed or a fetched file. Open validates everything up front;
@@ -162,325 +219,451 @@ func Open(data string) (*Bundle, error) {
 	if len(data) < head {
 		return nil, corrupt("header says " + itoa(len(data)) + " bytes, less than its own section table")
 	}
-	b := &Bundle{data: data}
+	var sec [numSections]string
 	for i := range numSections {
 		off, n := uint64(u32(data, fixedHead+8*i)), uint64(u32(data, fixedHead+8*i+4))
 		if off < uint64(head) || off+n > uint64(len(data)) {
 			return nil, corrupt("section " + sectionNames[i] + " [" + itoa(int(off)) + ", +" + itoa(int(n)) + ") outside the data (" + itoa(len(data)) + " bytes)")
 		}
-		b.sec[i] = data[off : off+n]
+		sec[i] = data[off : off+n]
 	}
-	b.str = b.sec[secStrings]
-	if err := b.validate(); err != nil {
+	b := &Bundle{data: data}
+	if err := b.open(&sec); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
-// validate checks every record; see Open.
-func (b *Bundle) validate() error {
-	size := func(s, rec int) error {
-		if len(b.sec[s])%rec != 0 {
-			return corrupt("section " + sectionNames[s] + " is " + itoa(len(b.sec[s])) + " bytes, not a multiple of " + itoa(rec))
-		}
-		return nil
+// smallWidth is the width in bytes of an index below n, or none.
+func smallWidth(n uint64) int {
+	if n < none8 {
+		return 1
 	}
-	for _, c := range [...]struct{ s, rec int }{
-		{secDays, daySize}, {secRooms, refSize}, {secKinds, refSize}, {secTracks, refSize},
-		{secSpeakers, spkSize}, {secLinks, linkSize}, {secSessions, sessSize}, {secTags, refSize},
-		{secInts, 4}, {secBySlug, 4},
-	} {
-		if err := size(c.s, c.rec); err != nil {
-			return err
-		}
+	return 2
+}
+
+// open checks the sections and builds the tables; see Open.
+func (b *Bundle) open(sec *[numSections]string) error {
+	c := sec[secCounts]
+	if len(c) != 4*numCounts {
+		return corrupt("counts section is " + itoa(len(c)) + " bytes, want " + itoa(4*numCounts))
 	}
-	if len(b.sec[secConference]) != confSize {
-		return corrupt("conference section is " + itoa(len(b.sec[secConference])) + " bytes, want " + itoa(confSize))
-	}
-	nd, nr, nt, nk := b.NumDays(), b.NumRooms(), b.NumTracks(), b.NumKinds()
-	ns, nsp := b.NumSessions(), b.NumSpeakers()
+	// Every count is checked against the size of a section before anything
+	// is allocated, so Open allocates at most a few times the data's size.
+	nd, nr, nk, nt, nsp, ns := uint64(u32(c, 0)), uint64(u32(c, 4)), uint64(u32(c, 8)), uint64(u32(c, 12)), uint64(u32(c, 16)), uint64(u32(c, 20))
 	switch {
 	case nd > maxSmallID:
-		return corrupt(itoa(nd) + " days")
+		return corrupt(itoa(int(nd)) + " days")
 	case nr > maxSmallID:
-		return corrupt(itoa(nr) + " rooms")
+		return corrupt(itoa(int(nr)) + " rooms")
 	case nt > maxSmallID:
-		return corrupt(itoa(nt) + " tracks")
+		return corrupt(itoa(int(nt)) + " tracks")
 	case nk > maxKinds:
-		return corrupt(itoa(nk) + " kinds")
+		return corrupt(itoa(int(nk)) + " kinds")
 	}
-	// Strings.
-	if !utf8.ValidString(b.str) {
-		return corrupt("the string table is not valid UTF-8")
+	b.roomW, b.trackW, b.dayW, b.slugW = smallWidth(nr), smallWidth(nt), smallWidth(nd), 2
+	if ns > maxNarrow {
+		b.slugW = 4
 	}
-	if err := b.refs(where{"conference", -1, ""}, b.sec[secConference], 0, 4); err != nil {
+	for _, f := range [...]struct {
+		s    int
+		n, w uint64
+	}{
+		{secDays, nd, daySize}, {secStart, ns, 8}, {secEnd, ns, 8}, {secRoom, ns, uint64(b.roomW)},
+		{secTrack, ns, uint64(b.trackW)}, {secDay, ns, uint64(b.dayW)}, {secKind, ns, 1}, {secBySlug, ns, uint64(b.slugW)},
+	} {
+		if uint64(len(sec[f.s])) != f.n*f.w {
+			return corrupt("section " + sectionNames[f.s] + " is " + itoa(len(sec[f.s])) + " bytes, want " + itoa(int(f.n*f.w)))
+		}
+	}
+	// First pass over the varints: check them, add them up.
+	nl, err := uvarints(sec[secLinkCounts], "link counts", nsp, nil)
+	if err != nil {
 		return err
 	}
-	for _, c := range [...]struct {
-		s, n, rec, refs int
-	}{
-		{secDays, nd, daySize, 1}, {secRooms, nr, refSize, 1}, {secKinds, nk, refSize, 1},
-		{secTracks, nt, refSize, 1}, {secTags, len(b.sec[secTags]) / refSize, refSize, 1},
-		{secLinks, len(b.sec[secLinks]) / linkSize, linkSize, 2},
+	nSpk, err := uvarints(sec[secSpkCounts], "speaker counts", ns, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := uvarints(sec[secSpk], "speakers", nSpk, nil); err != nil {
+		return err
+	}
+	ntg, err := uvarints(sec[secTagCounts], "tag counts", ns, nil)
+	if err != nil {
+		return err
+	}
+	str := sec[secStrings]
+	nStr := 4 + nd + nr + nk + nt + numSpkStrings*nsp + numLinkStrings*nl + numSesStrings*ns + ntg
+	if nStr > uint64(len(str)) {
+		return corrupt("the string table has " + itoa(len(str)) + " bytes, too few for " + itoa(int(nStr)) + " strings")
+	}
+
+	// One allocation for every table: offsets of the strings; prefix sums of
+	// links, speakers and tags; speaker lists; the indexes (each list of
+	// sessions is at most as long as the sessions and speaker lists); marks.
+	nIx := 4*ns + nSpk
+	tab := make([]uint32, (nStr+1)+(nsp+1)+2*(ns+1)+nSpk+(nd+nr+nsp+nk+nt+numIndexes)+nIx+nsp)
+	next := func(n uint64) []uint32 {
+		t := tab[:n:n]
+		tab = tab[n:]
+		return t
+	}
+	off := next(nStr + 1)
+	if err := scan(str, off); err != nil {
+		return err
+	}
+	b.str = str
+	take := func(n uint64, stride int) (t [sesRow]strtab) {
+		for f := range stride {
+			if n == 0 {
+				t[f] = strtab{off[:0], stride}
+			} else {
+				t[f] = strtab{off[f : uint64(f)+uint64(stride)*(n-1)+2], stride}
+			}
+		}
+		off = off[uint64(stride)*n:]
+		return t
+	}
+	b.conf = take(4, 1)[0]
+	b.days = take(nd, 1)[0]
+	b.rooms = take(nr, 1)[0]
+	b.kinds = take(nk, 1)[0]
+	b.tracks = take(nt, 1)[0]
+	for f := range b.spk {
+		b.spk[f] = take(nsp, 1)[0]
+	}
+	for f := range b.link {
+		b.link[f] = take(nl, 1)[0]
+	}
+	row := take(ns, sesRow)
+	copy(b.ses[:], row[:])
+	for f := sesRow; f < numSesStrings; f++ {
+		b.ses[f] = take(ns, 1)[0]
+	}
+	b.tags = take(ntg, 1)[0]
+
+	// Second pass over the varints.
+	b.linkFirst, b.spkFirst, b.tagFirst = next(nsp+1), next(ns+1), next(ns+1)
+	b.spkList = next(nSpk)
+	uvarints(sec[secLinkCounts], "", nsp, b.linkFirst)
+	uvarints(sec[secSpkCounts], "", ns, b.spkFirst)
+	uvarints(sec[secTagCounts], "", ns, b.tagFirst)
+	uvarints(sec[secSpk], "", nSpk, b.spkList)
+
+	b.dayStart, b.dayOffset = sec[secDays][:8*nd], sec[secDays][8*nd:]
+	b.start, b.end, b.room, b.track, b.day, b.kind = sec[secStart], sec[secEnd], sec[secRoom], sec[secTrack], sec[secDay], sec[secKind]
+	b.bySlug = sec[secBySlug]
+	b.nd, b.nr, b.nk, b.nt, b.nsp, b.ns = int(nd), int(nr), int(nk), int(nt), int(nsp), int(ns)
+	if err := b.validate(); err != nil {
+		return err
+	}
+
+	// The indexes, by counting sort: first[k] ends up as the start of key
+	// k's list in ixList, first[n] as the end of the last.
+	for i, n := range [numIndexes]uint64{nd, nr, nsp, nk, nt} {
+		b.ixFirst[i] = next(n + 1)
+	}
+	b.ixList = next(nIx)
+	mark := next(nsp)
+	used := uint32(0)
+	for x, col := range [numIndexes]func(i int) int{
+		ixDay:   func(i int) int { return Session{b, i}.Day() },
+		ixRoom:  func(i int) int { return Session{b, i}.Room() },
+		ixKind:  func(i int) int { return int(b.kind[i]) },
+		ixTrack: func(i int) int { return Session{b, i}.Track() },
 	} {
-		for i := range c.n {
-			if err := b.refs(where{sectionNames[c.s], i, ""}, b.sec[c.s], i*c.rec, c.refs); err != nil {
-				return err
+		first := b.ixFirst[x]
+		if col == nil { // speakers: a session is listed once however often it names one
+			for i := range b.ns {
+				for _, sp := range b.spkList[b.spkFirst[i]:b.spkFirst[i+1]] {
+					if mark[sp] != uint32(i+1) {
+						mark[sp] = uint32(i + 1)
+						first[sp]++
+					}
+				}
+			}
+			used = prefix(first, used)
+			clear(mark)
+			for i := b.ns - 1; i >= 0; i-- {
+				for _, sp := range b.spkList[b.spkFirst[i]:b.spkFirst[i+1]] {
+					if mark[sp] != uint32(i+1) {
+						mark[sp] = uint32(i + 1)
+						first[sp]--
+						b.ixList[first[sp]] = uint32(i)
+					}
+				}
+			}
+			continue
+		}
+		for i := range b.ns {
+			if k := col(i); k >= 0 {
+				first[k]++
+			}
+		}
+		used = prefix(first, used)
+		for i := b.ns - 1; i >= 0; i-- {
+			if k := col(i); k >= 0 {
+				first[k]--
+				b.ixList[first[k]] = uint32(i)
 			}
 		}
 	}
-	nInts := len(b.sec[secInts]) / 4
-	nLinks := len(b.sec[secLinks]) / linkSize
-	nTags := len(b.sec[secTags]) / refSize
-	spk := b.sec[secSpeakers]
-	for i := range nsp {
-		o := i * spkSize
-		if err := b.refs(where{"speaker", i, ""}, spk, o, 5); err != nil {
-			return err
+	return nil
+}
+
+// prefix turns the counts in first[:len(first)-1] into running sums from
+// base, sets the last entry to the total and returns it.
+func prefix(first []uint32, base uint32) uint32 {
+	for k := range len(first) - 1 {
+		base += first[k]
+		first[k] = base
+	}
+	first[len(first)-1] = base
+	return base
+}
+
+// scan finds the strings of str: off[k+1] is set to the offset just past the
+// k-th terminator. It checks that str is exactly len(off)-1 strings, each
+// valid UTF-8 and followed by term.
+func scan(str string, off []uint32) error {
+	const hi = 0x8080808080808080
+	k := 1
+	p := unsafe.StringData(str)
+	for i := 0; i < len(str); {
+		// Skip ASCII 32 bytes at a time, then find the first other byte.
+		for i+32 <= len(str) && (word(p, i)|word(p, i+8)|word(p, i+16)|word(p, i+24))&hi == 0 {
+			i += 32
 		}
-		if err := checkRange(where{"speaker", i, "links"}, spk, o+40, nLinks); err != nil {
-			return err
+		if i+8 <= len(str) {
+			w := le64(str, i) & hi
+			if w == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(w) / 8
 		}
-		if i > 0 && b.ref(spk, o) <= b.ref(spk, o-spkSize) {
+		c := str[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c == term:
+			if k == len(off) {
+				return corrupt("the string table has more than " + itoa(len(off)-1) + " strings")
+			}
+			i++
+			off[k] = uint32(i)
+			k++
+		default:
+			r, n := utf8.DecodeRuneInString(str[i:])
+			if r == utf8.RuneError && n == 1 {
+				return corrupt("string " + itoa(k-1) + " is not valid UTF-8")
+			}
+			i += n
+		}
+	}
+	if k != len(off) {
+		return corrupt("the string table has " + itoa(k-1) + " strings, want " + itoa(len(off)-1))
+	}
+	if int(off[k-1]) != len(str) {
+		return corrupt("the string table has " + itoa(len(str)-int(off[k-1])) + " bytes after its last string")
+	}
+	return nil
+}
+
+// uvarints reads the n unsigned varints that make up all of s (each below
+// 2³²) and returns their sum. When dst is not nil (s has then been checked)
+// it stores the values in it, or, when it has n+1 entries, their running sums
+// from dst[0] == 0.
+func uvarints(s, what string, n uint64, dst []uint32) (uint64, error) {
+	var sum uint64
+	o := 0
+	sums := uint64(len(dst)) == n+1
+	for i := range n {
+		var v uint64
+		for shift := 0; ; shift += 7 {
+			if o >= len(s) || shift > 28 {
+				return 0, corrupt("section " + what + ": bad or missing varint " + itoa(int(i)))
+			}
+			c := s[o]
+			o++
+			v |= uint64(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+		}
+		if v > 1<<32-1 {
+			return 0, corrupt("section " + what + ": varint " + itoa(int(i)) + " too large")
+		}
+		sum += v
+		switch {
+		case sums:
+			dst[i+1] = uint32(sum)
+		case dst != nil:
+			dst[i] = uint32(v)
+		}
+	}
+	if o != len(s) {
+		return 0, corrupt("section " + what + " has " + itoa(len(s)-o) + " bytes after its " + itoa(int(n)) + " varints")
+	}
+	return sum, nil
+}
+
+// validate checks the records against each other; see Open.
+func (b *Bundle) validate() error {
+	for i := 1; i < b.nsp; i++ {
+		if b.text(b.spk[spkSlug], i) <= b.text(b.spk[spkSlug], i-1) {
 			return corrupt("speakers not in strict slug order at " + itoa(i))
 		}
 	}
-	ses := b.sec[secSessions]
-	for i := range ns {
-		o := i * sessSize
-		if err := b.refs(where{"session", i, ""}, ses, o, 6); err != nil {
-			return err
-		}
-		if err := checkRange(where{"session", i, "speakers"}, ses, o+64, nInts); err != nil {
-			return err
-		}
-		if err := b.checkInts(where{"session", i, "speakers"}, ses, o+64, nsp); err != nil {
-			return err
-		}
-		if err := checkRange(where{"session", i, "tags"}, ses, o+72, nTags); err != nil {
-			return err
-		}
+	for i := range b.ns {
+		s := Session{b, i}
 		for _, f := range [...]struct {
 			name string
-			off  int
-			n    int
-		}{{"room", 80, nr}, {"track", 82, nt}, {"day", 84, nd}} {
-			if v := u16(ses, o+f.off); v != none16 && int(v) >= f.n {
-				return corrupt("session " + itoa(i) + ": " + f.name + " " + itoa(int(v)) + " out of range (" + itoa(f.n) + ")")
+			v, n int
+		}{{"room", s.Room(), b.nr}, {"track", s.Track(), b.nt}, {"day", s.Day(), b.nd}} {
+			if f.v >= f.n {
+				return corrupt("session " + itoa(i) + ": " + f.name + " " + itoa(f.v) + " out of range (" + itoa(f.n) + ")")
 			}
 		}
-		if k := int(ses[o+86]); k >= nk {
-			return corrupt("session " + itoa(i) + ": kind " + itoa(k) + " out of range (" + itoa(nk) + ")")
+		if k := int(b.kind[i]); k >= b.nk {
+			return corrupt("session " + itoa(i) + ": kind " + itoa(k) + " out of range (" + itoa(b.nk) + ")")
 		}
 	}
-	for _, c := range [...]struct{ s, n int }{
-		{secByDay, nd}, {secByRoom, nr}, {secBySpeaker, nsp}, {secByKind, nk}, {secByTrack, nt},
-	} {
-		sec, what := b.sec[c.s], sectionNames[c.s]
-		if len(sec) != c.n*rangeSize {
-			return corrupt("section " + what + " is " + itoa(len(sec)) + " bytes, want " + itoa(c.n*rangeSize))
-		}
-		for i := range c.n {
-			if err := checkRange(where{what, i, ""}, sec, i*rangeSize, nInts); err != nil {
-				return err
-			}
-			if err := b.checkInts(where{what, i, ""}, sec, i*rangeSize, ns); err != nil {
-				return err
-			}
+	for j, sp := range b.spkList {
+		if int(sp) >= b.nsp {
+			return corrupt("speaker list entry " + itoa(j) + ": speaker " + itoa(int(sp)) + " out of range (" + itoa(b.nsp) + ")")
 		}
 	}
-	slug := b.sec[secBySlug]
-	if len(slug) != 4*ns {
-		return corrupt("by-slug index has " + itoa(len(slug)/4) + " entries, want " + itoa(ns))
-	}
-	for i := range ns {
-		v := int(u32(slug, 4*i))
-		if v >= ns {
-			return corrupt("by-slug index: session " + itoa(v) + " out of range (" + itoa(ns) + ")")
+	slugs := b.ses[sesSlug]
+	for i := range b.ns {
+		v := b.slugAt(i)
+		if v >= b.ns {
+			return corrupt("by-slug index: session " + itoa(v) + " out of range (" + itoa(b.ns) + ")")
 		}
-		if i > 0 && b.Session(v).Slug() < b.Session(int(u32(slug, 4*i-4))).Slug() {
+		if i > 0 && b.text(slugs, v) < b.text(slugs, b.slugAt(i-1)) {
 			return corrupt("by-slug index not ordered at " + itoa(i))
 		}
 	}
 	return nil
 }
 
-// where names a record in an error message; the string is only built when
-// there is an error, so validation does not allocate.
-type where struct {
-	name  string
-	i     int // record number, -1 for none
-	field string
-}
-
-func (w where) String() string {
-	s := w.name
-	if w.i >= 0 {
-		s += " " + itoa(w.i)
+// slugAt returns entry i of the by-slug index.
+func (b *Bundle) slugAt(i int) int {
+	if b.slugW == 4 {
+		return int(u32(b.bySlug, 4*i))
 	}
-	if w.field != "" {
-		s += " " + w.field
-	}
-	return s
-}
-
-// refs checks n consecutive string refs in rec starting at byte o.
-func (b *Bundle) refs(what where, rec string, o, n int) error {
-	for j := range n {
-		off, l := uint64(u32(rec, o+8*j)), uint64(u32(rec, o+8*j+4))
-		if off+l > uint64(len(b.str)) {
-			return corrupt(what.String() + ": string [" + itoa(int(off)) + ", +" + itoa(int(l)) + ") outside the string table (" + itoa(len(b.str)) + " bytes)")
-		}
-		// The table as a whole is valid UTF-8 (checked in validate), so a
-		// string is valid if it starts and ends on rune boundaries.
-		if l > 0 && (!utf8.RuneStart(b.str[off]) || off+l < uint64(len(b.str)) && !utf8.RuneStart(b.str[off+l])) {
-			return corrupt(what.String() + ": string at " + itoa(int(off)) + " splits a character")
-		}
-	}
-	return nil
-}
-
-// checkRange checks the range at byte o of rec against a section of n records.
-func checkRange(what where, rec string, o, n int) error {
-	first, count := uint64(u32(rec, o)), uint64(u32(rec, o+4))
-	if first+count > uint64(n) {
-		return corrupt(what.String() + ": range [" + itoa(int(first)) + ", +" + itoa(int(count)) + ") outside its section (" + itoa(n) + " entries)")
-	}
-	return nil
-}
-
-// checkInts checks that the ints in the (already checked) range at byte o of
-// rec are all below n.
-func (b *Bundle) checkInts(what where, rec string, o, n int) error {
-	l := b.list(rec, o)
-	for i := range l.n {
-		if v := l.At(i); v >= n {
-			return corrupt(what.String() + ": index " + itoa(v) + " out of range (" + itoa(n) + ")")
-		}
-	}
-	return nil
+	return int(u16(b.bySlug, 2*i))
 }
 
 // Conference returns the event's description.
 func (b *Bundle) Conference() Conference {
-	c := b.sec[secConference]
-	return Conference{ID: b.ref(c, 0), Name: b.ref(c, 8), TimeZone: b.ref(c, 16), BaseURL: b.ref(c, 24)}
+	return Conference{ID: b.text(b.conf, 0), Name: b.text(b.conf, 1), TimeZone: b.text(b.conf, 2), BaseURL: b.text(b.conf, 3)}
 }
 
 // NumDays returns the number of days with scheduled sessions.
-func (b *Bundle) NumDays() int { return len(b.sec[secDays]) / daySize }
+func (b *Bundle) NumDays() int { return b.nd }
 
 // Day returns day i, 0 <= i < NumDays(); days are in date order.
 func (b *Bundle) Day(i int) Day {
-	o := i * daySize
-	d := b.sec[secDays][o : o+daySize]
-	return Day{Date: b.ref(d, 0), StartUnix: int64(u64(d, 8)), Offset: int(int32(u32(d, 16)))}
+	return Day{Date: b.text(b.days, i), StartUnix: int64(u64(b.dayStart, 8*i)), Offset: int(int32(u32(b.dayOffset, 4*i)))}
 }
 
 // DayByDate returns the index of the day with the given date ("2025-10-09").
-func (b *Bundle) DayByDate(date string) (int, bool) {
-	for i := range b.NumDays() {
-		if b.ref(b.sec[secDays], i*daySize) == date {
+func (b *Bundle) DayByDate(date string) (int, bool) { return b.find(b.days, date) }
+
+// NumRooms returns the number of rooms.
+func (b *Bundle) NumRooms() int { return b.nr }
+
+// Room returns the name of room i, 0 <= i < NumRooms(); rooms are in display order.
+func (b *Bundle) Room(i int) string { return b.text(b.rooms, i) }
+
+// RoomByName returns the index of the first room with the given name.
+func (b *Bundle) RoomByName(name string) (int, bool) { return b.find(b.rooms, name) }
+
+// NumKinds returns the number of session kinds (the values of schedule.Kind).
+func (b *Bundle) NumKinds() int { return b.nk }
+
+// Kind returns the name of kind k ("talk", "workshop", ...), 0 <= k < NumKinds().
+func (b *Bundle) Kind(k int) string { return b.text(b.kinds, k) }
+
+// KindByName returns the kind with the given name.
+func (b *Bundle) KindByName(name string) (int, bool) { return b.find(b.kinds, name) }
+
+// NumTracks returns the number of distinct tracks.
+func (b *Bundle) NumTracks() int { return b.nt }
+
+// Track returns the name of track i, 0 <= i < NumTracks(); tracks are sorted.
+func (b *Bundle) Track(i int) string { return b.text(b.tracks, i) }
+
+// TrackByName returns the index of the track with the given name.
+func (b *Bundle) TrackByName(name string) (int, bool) { return b.find(b.tracks, name) }
+
+func (b *Bundle) find(t strtab, name string) (int, bool) {
+	for i := range t.len() {
+		if b.text(t, i) == name {
 			return i, true
 		}
 	}
 	return -1, false
 }
 
-// NumRooms returns the number of rooms.
-func (b *Bundle) NumRooms() int { return len(b.sec[secRooms]) / refSize }
-
-// Room returns the name of room i, 0 <= i < NumRooms(); rooms are in display order.
-func (b *Bundle) Room(i int) string { return b.ref(b.sec[secRooms][i*refSize:(i+1)*refSize], 0) }
-
-// RoomByName returns the index of the first room with the given name.
-func (b *Bundle) RoomByName(name string) (int, bool) { return b.find(secRooms, name) }
-
-// NumKinds returns the number of session kinds (the values of schedule.Kind).
-func (b *Bundle) NumKinds() int { return len(b.sec[secKinds]) / refSize }
-
-// Kind returns the name of kind k ("talk", "workshop", ...), 0 <= k < NumKinds().
-func (b *Bundle) Kind(k int) string { return b.ref(b.sec[secKinds][k*refSize:(k+1)*refSize], 0) }
-
-// KindByName returns the kind with the given name.
-func (b *Bundle) KindByName(name string) (int, bool) { return b.find(secKinds, name) }
-
-// NumTracks returns the number of distinct tracks.
-func (b *Bundle) NumTracks() int { return len(b.sec[secTracks]) / refSize }
-
-// Track returns the name of track i, 0 <= i < NumTracks(); tracks are sorted.
-func (b *Bundle) Track(i int) string { return b.ref(b.sec[secTracks][i*refSize:(i+1)*refSize], 0) }
-
-// TrackByName returns the index of the track with the given name.
-func (b *Bundle) TrackByName(name string) (int, bool) { return b.find(secTracks, name) }
-
-func (b *Bundle) find(s int, name string) (int, bool) {
-	sec := b.sec[s]
-	for i := 0; i+refSize <= len(sec); i += refSize {
-		if b.ref(sec, i) == name {
-			return i / refSize, true
-		}
-	}
-	return -1, false
-}
-
 // NumSpeakers returns the number of speakers.
-func (b *Bundle) NumSpeakers() int { return len(b.sec[secSpeakers]) / spkSize }
+func (b *Bundle) NumSpeakers() int { return b.nsp }
 
 // Speaker returns speaker i, 0 <= i < NumSpeakers(); speakers are ordered by slug.
 func (b *Bundle) Speaker(i int) Speaker {
-	o := i * spkSize
-	r := b.sec[secSpeakers][o : o+spkSize]
-	first, n := int(u32(r, 40)), int(u32(r, 44))
+	first, end := int(b.linkFirst[i]), int(b.linkFirst[i+1])
 	return Speaker{
-		Slug: b.ref(r, 0), Name: b.ref(r, 8), Role: b.ref(r, 16), Bio: b.ref(r, 24), URL: b.ref(r, 32),
-		Links: Links{b: b, rec: b.sec[secLinks][first*linkSize : (first+n)*linkSize], n: n},
+		Slug: b.text(b.spk[spkSlug], i), Name: b.text(b.spk[spkName], i), Role: b.text(b.spk[spkRole], i),
+		Bio: b.text(b.spk[spkBio], i), URL: b.text(b.spk[spkURL], i),
+		Links: Links{b: b, first: first, n: end - first},
 	}
 }
 
 // SpeakerBySlug returns the index of the speaker with the given slug.
 func (b *Bundle) SpeakerBySlug(slug string) (int, bool) {
-	sec := b.sec[secSpeakers]
-	lo, hi := 0, b.NumSpeakers()
+	t := b.spk[spkSlug]
+	lo, hi := 0, b.nsp
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if b.ref(sec, m*spkSize) < slug {
+		if b.text(t, m) < slug {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < b.NumSpeakers() && b.ref(sec, lo*spkSize) == slug {
+	if lo < b.nsp && b.text(t, lo) == slug {
 		return lo, true
 	}
 	return -1, false
 }
 
 // NumSessions returns the number of sessions.
-func (b *Bundle) NumSessions() int { return len(b.sec[secSessions]) / sessSize }
+func (b *Bundle) NumSessions() int { return b.ns }
 
 // Session returns session i, 0 <= i < NumSessions(); sessions are in
 // programme order.
 func (b *Bundle) Session(i int) Session {
-	o := i * sessSize
-	return Session{b: b, rec: b.sec[secSessions][o : o+sessSize], i: i}
+	if uint(i) >= uint(b.ns) {
+		panic("bundle: session index " + itoa(i) + " out of range")
+	}
+	return Session{b: b, i: i}
 }
 
 // SessionBySlug returns the index of the session with the given slug.
 func (b *Bundle) SessionBySlug(slug string) (int, bool) {
-	idx := b.sec[secBySlug]
-	n := len(idx) / 4
-	lo, hi := 0, n
+	t := b.ses[sesSlug]
+	lo, hi := 0, b.ns
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if b.Session(int(u32(idx, 4*m))).Slug() < slug {
+		if b.text(t, b.slugAt(m)) < slug {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < n {
-		if i := int(u32(idx, 4*lo)); b.Session(i).Slug() == slug {
+	if lo < b.ns {
+		if i := b.slugAt(lo); b.text(t, i) == slug {
 			return i, true
 		}
 	}
@@ -491,77 +674,72 @@ func (b *Bundle) SessionBySlug(slug string) (int, bool) {
 // order. A key out of range (such as -1 for "none") gives an empty List.
 
 // SessionsOnDay returns the sessions that start on day d.
-func (b *Bundle) SessionsOnDay(d int) List { return b.index(secByDay, d) }
+func (b *Bundle) SessionsOnDay(d int) List { return b.index(ixDay, d) }
 
 // SessionsInRoom returns the sessions in room r.
-func (b *Bundle) SessionsInRoom(r int) List { return b.index(secByRoom, r) }
+func (b *Bundle) SessionsInRoom(r int) List { return b.index(ixRoom, r) }
 
 // SessionsBySpeaker returns the sessions that speaker sp gives.
-func (b *Bundle) SessionsBySpeaker(sp int) List { return b.index(secBySpeaker, sp) }
+func (b *Bundle) SessionsBySpeaker(sp int) List { return b.index(ixSpeaker, sp) }
 
 // SessionsOfKind returns the sessions of kind k.
-func (b *Bundle) SessionsOfKind(k int) List { return b.index(secByKind, k) }
+func (b *Bundle) SessionsOfKind(k int) List { return b.index(ixKind, k) }
 
 // SessionsInTrack returns the sessions in track t.
-func (b *Bundle) SessionsInTrack(t int) List { return b.index(secByTrack, t) }
+func (b *Bundle) SessionsInTrack(t int) List { return b.index(ixTrack, t) }
 
-func (b *Bundle) index(s, key int) List {
-	sec := b.sec[s]
-	if key < 0 || key >= len(sec)/rangeSize {
+func (b *Bundle) index(ix, key int) List {
+	p := b.ixFirst[ix]
+	if key < 0 || key >= len(p)-1 {
 		return List{}
 	}
-	return b.list(sec, key*rangeSize)
+	return List{b.ixList[p[key]:p[key+1]]}
 }
 
-// list returns the (validated) range into ints at byte o of rec.
-func (b *Bundle) list(rec string, o int) List {
-	first, n := int(u32(rec, o)), int(u32(rec, o+4))
-	return List{data: b.sec[secInts][4*first : 4*(first+n)], n: n}
-}
-
-// Session is a view of one session record. It is a small value; copying it
-// is cheap and its methods do not allocate.
+// Session is a view of one session. It is a small value; copying it is cheap
+// and its methods do not allocate.
 type Session struct {
-	b   *Bundle
-	rec string
-	i   int
+	b *Bundle
+	i int
 }
 
 // Index returns the session's index in programme order.
 func (s Session) Index() int { return s.i }
 
 // Slug returns the session's unique key.
-func (s Session) Slug() string { return s.b.ref(s.rec, 0) }
+func (s Session) Slug() string { return s.b.text(s.b.ses[sesSlug], s.i) }
 
 // Title returns the title.
-func (s Session) Title() string { return s.b.ref(s.rec, 8) }
+func (s Session) Title() string { return s.b.text(s.b.ses[sesTitle], s.i) }
 
 // Description returns the description, sanitised HTML.
-func (s Session) Description() string { return s.b.ref(s.rec, 16) }
+func (s Session) Description() string { return s.b.text(s.b.ses[sesDesc], s.i) }
 
 // URL returns the permalink, if any.
-func (s Session) URL() string { return s.b.ref(s.rec, 24) }
+func (s Session) URL() string { return s.b.text(s.b.ses[sesURL], s.i) }
 
 // Location returns a street address for off-site sessions, if any.
-func (s Session) Location() string { return s.b.ref(s.rec, 32) }
+func (s Session) Location() string { return s.b.text(s.b.ses[sesLoc], s.i) }
 
-// Search returns the folded search text (see package fold).
-func (s Session) Search() string { return s.b.ref(s.rec, 40) }
+// Search returns the session's keywords, folded (see package fold): its
+// title, speaker names, room, track and tags. The description is not in it;
+// see the package documentation.
+func (s Session) Search() string { return s.b.text(s.b.ses[sesSearch], s.i) }
 
 // Start returns the start as UTC unix seconds, 0 when unscheduled.
-func (s Session) Start() int64 { return int64(u64(s.rec, 48)) }
+func (s Session) Start() int64 { return int64(u64(s.b.start, 8*s.i)) }
 
 // End returns the end as UTC unix seconds, 0 when unknown or unscheduled.
-func (s Session) End() int64 { return int64(u64(s.rec, 56)) }
+func (s Session) End() int64 { return int64(u64(s.b.start, 8*s.i) + u64(s.b.end, 8*s.i)) }
 
 // Scheduled reports whether the session has a time (and so a day).
-func (s Session) Scheduled() bool { return u16(s.rec, 84) != none16 }
+func (s Session) Scheduled() bool { return s.Day() >= 0 }
 
 // Day returns the index of the session's day, -1 when unscheduled.
-func (s Session) Day() int { return opt16(u16(s.rec, 84)) }
+func (s Session) Day() int { return smallAt(s.b.day, s.b.dayW, s.i) }
 
 // Room returns the session's room index, -1 when it has none.
-func (s Session) Room() int { return opt16(u16(s.rec, 80)) }
+func (s Session) Room() int { return smallAt(s.b.room, s.b.roomW, s.i) }
 
 // RoomName returns the session's room name, "" when it has none.
 func (s Session) RoomName() string {
@@ -572,7 +750,7 @@ func (s Session) RoomName() string {
 }
 
 // Track returns the session's track index, -1 when it has none.
-func (s Session) Track() int { return opt16(u16(s.rec, 82)) }
+func (s Session) Track() int { return smallAt(s.b.track, s.b.trackW, s.i) }
 
 // TrackName returns the session's track, "" when it has none.
 func (s Session) TrackName() string {
@@ -583,43 +761,59 @@ func (s Session) TrackName() string {
 }
 
 // Kind returns the session's kind; the values are those of schedule.Kind.
-func (s Session) Kind() uint8 { return s.rec[86] }
+func (s Session) Kind() uint8 { return s.b.kind[s.i] }
 
 // KindName returns the name of the session's kind.
-func (s Session) KindName() string { return s.b.Kind(int(s.rec[86])) }
+func (s Session) KindName() string { return s.b.Kind(int(s.b.kind[s.i])) }
 
 // Speakers returns the session's speakers (speaker indices) in billing order.
-func (s Session) Speakers() List { return s.b.list(s.rec, 64) }
+func (s Session) Speakers() List {
+	return List{s.b.spkList[s.b.spkFirst[s.i]:s.b.spkFirst[s.i+1]]}
+}
 
 // NumSpeakers returns the number of speakers.
-func (s Session) NumSpeakers() int { return int(u32(s.rec, 68)) }
+func (s Session) NumSpeakers() int { return int(s.b.spkFirst[s.i+1] - s.b.spkFirst[s.i]) }
 
 // Speaker returns the index of the session's j-th speaker.
 func (s Session) Speaker(j int) int { return s.Speakers().At(j) }
 
 // NumTags returns the number of tags.
-func (s Session) NumTags() int { return int(u32(s.rec, 76)) }
+func (s Session) NumTags() int { return int(s.b.tagFirst[s.i+1] - s.b.tagFirst[s.i]) }
 
 // Tag returns tag j, 0 <= j < NumTags().
 func (s Session) Tag(j int) string {
 	if j < 0 || j >= s.NumTags() {
 		panic("bundle: tag index out of range")
 	}
-	o := (int(u32(s.rec, 72)) + j) * refSize
-	return s.b.ref(s.b.sec[secTags][o:o+refSize], 0)
+	return s.b.text(s.b.tags, int(s.b.tagFirst[s.i])+j)
 }
 
-func opt16(v uint16) int {
-	if v == none16 {
+// small returns entry i of a column of w-byte indices, -1 for none.
+func smallAt(col string, w, i int) int {
+	if w == 1 {
+		if v := col[i]; v != none8 {
+			return int(v)
+		}
 		return -1
 	}
-	return int(v)
+	if v := u16(col, 2*i); v != none16 {
+		return int(v)
+	}
+	return -1
 }
 
-// ref returns the string whose (validated) reference is at byte o of rec.
-func (b *Bundle) ref(rec string, o int) string {
-	off, n := int(u32(rec, o)), int(u32(rec, o+4))
-	return b.str[off : off+n]
+// text returns string k of the (validated) string table t.
+func (b *Bundle) text(t strtab, k int) string {
+	k *= t.stride
+	return b.str[t.off[k] : t.off[k+1]-1]
+}
+
+// len returns the number of strings in t.
+func (t strtab) len() int {
+	if len(t.off) == 0 {
+		return 0
+	}
+	return (len(t.off)-2)/t.stride + 1
 }
 
 func u16(s string, o int) uint16 {
@@ -632,7 +826,18 @@ func u32(s string, o int) uint32 {
 	return uint32(s[o]) | uint32(s[o+1])<<8 | uint32(s[o+2])<<16 | uint32(s[o+3])<<24
 }
 
-func u64(s string, o int) uint64 { return uint64(u32(s, o)) | uint64(u32(s, o+4))<<32 }
+func u64(s string, o int) uint64 { return le64(s, o) }
+
+// word returns the eight bytes at p+i as a uint64 in the machine's byte
+// order, for tests of all eight bytes at once; i+8 must be within bounds.
+func word(p *byte, i int) uint64 { return *(*uint64)(unsafe.Add(unsafe.Pointer(p), i)) }
+
+// le64 is u64 in a form the compiler turns into one load.
+func le64(s string, o int) uint64 {
+	s = s[o : o+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
 
 // bytesOf views s as a byte slice without copying, for hash/crc32, which only
 // reads it.

@@ -2,67 +2,86 @@
 // Encode (host side) turns a schedule.Schedule into bytes, Open (browser side)
 // reads them in place, handing out substrings of the data without copying.
 //
-// The decoder (decode.go) imports only errors, hash/crc32, strconv,
-// unicode/utf8 and unsafe, so it adds almost nothing to the wasm; the encoder
-// (encode.go) uses the schedule model, time and the host's zoneinfo.
+// The decoder (decode.go) imports only errors, hash/crc32, math/bits,
+// strconv, unicode/utf8 and unsafe, so it adds almost nothing to the wasm;
+// the encoder (encode.go) uses the schedule model, time and the host's
+// zoneinfo.
 //
-// # Layout, format version 1
+// # Layout, format version 2
+//
+// The format is built to cost nothing over its text once compressed: with
+// brotli -q 11 the FOSDEM 2025 bundle is smaller than the same schedule as
+// minified JSON. So there are no string offsets, no fixed records and no
+// stored indexes: strings are laid out in a fixed order with a terminator,
+// numbers are stored column by column, and Open computes the rest.
 //
 // All integers are little-endian. Offsets are from the start of the data.
 //
 //	header (20 + 8·N bytes)
 //	  0  magic    "AGND"
-//	  4  version  uint16 (1)
+//	  4  version  uint16 (2)
 //	  6  flags    uint16 (0; any other value is rejected)
 //	  8  length   uint32: total length of the bundle
 //	 12  crc      uint32: CRC-32 (IEEE) of bytes [16, length)
-//	 16  N        uint32: number of sections (17 in version 1)
+//	 16  N        uint32: number of sections (14 in version 2)
 //	 20  table    N × {offset uint32, length uint32} in bytes, in the order below
 //
-// A string reference ("ref") is {offset uint32, length uint32} into the
-// strings section; every string is valid UTF-8 and stored once. A range is
-// {first uint32, count uint32} into the records of another section.
+// With D days, R rooms, K kinds, T tracks, P speakers and S sessions, a
+// "small index" is a uint8 (0xFF = none) when its count is below 255, else a
+// uint16 (0xFFFF = none); a "varint" is an unsigned LEB128 varint below 2³².
 //
-//	 #  section    record                                                  size
-//	 0  strings    bytes                                                   1
-//	 1  conference ref id, name, time zone (IANA), base URL                32 (exactly one)
-//	 2  days       ref date "2006-01-02", int64 UTC unix of local midnight,
-//	               int32 UTC offset in seconds at local noon, uint32 0     24
-//	 3  rooms      ref name, display order                                  8
-//	 4  kinds      ref name; record k names schedule.Kind(k)                8
-//	 5  tracks     ref name, distinct, sorted                               8
-//	 6  speakers   ref slug, name, role, bio (HTML), url; range of links   48
-//	 7  links      ref label, url                                          16
-//	 8  sessions   see below                                               88
-//	 9  tags       ref tag (sessions' tag lists point here)                 8
-//	10  ints       uint32 (speaker lists and index lists point here)        4
-//	11  by day     range into ints of session indices, one per day          8
-//	12  by room    one per room                                             8
-//	13  by speaker one per speaker                                          8
-//	14  by kind    one per kind                                             8
-//	15  by track   one per track                                            8
-//	16  by slug    uint32 session index, ordered by session slug            4
+//	 #  section         content
+//	 0  counts          uint32 D, R, K, T, P, S
+//	 1  days            int64 × D: UTC unix of local midnight; then int32 × D:
+//	                    the UTC offset in seconds at local noon
+//	 2  link counts     varint × P: the number of links of each speaker
+//	 3  start           int64 × S: UTC unix seconds (0 = unscheduled)
+//	 4  end             uint64 × S: end - start, wrapping (end 0 = unknown)
+//	 5  room            small index × S (R)
+//	 6  track           small index × S (T)
+//	 7  day             small index × S (D; none = unscheduled)
+//	 8  kind            uint8 × S: schedule.Kind
+//	 9  speaker counts  varint × S
+//	10  speakers        varint × Σ speaker counts: speaker indices, billing order
+//	11  tag counts      varint × S
+//	12  by slug         S × session index ordered by slug: uint16, or uint32
+//	                    when S > 65536
+//	13  strings         every string, valid UTF-8, followed by 0xFF (which
+//	                    valid UTF-8 never contains), in this order:
+//	                      conference id, name, time zone (IANA), base URL;
+//	                      day dates "2006-01-02" × D; room names × R (display
+//	                      order); kind names × K (k names schedule.Kind(k));
+//	                      track names × T (distinct, sorted);
+//	                      speakers' slugs × P, names × P, roles × P,
+//	                      bios (HTML) × P, URLs × P;
+//	                      links' labels × L, URLs × L (L = Σ link counts;
+//	                      speaker by speaker);
+//	                      title, keywords, URL of session 0, of session 1, …;
+//	                      sessions' slugs × S, locations × S,
+//	                      descriptions (HTML) × S;
+//	                      tags × Σ tag counts (session by session)
 //
-// Session record (88 bytes):
+// Fields that belong together compress best side by side: a session's
+// keywords repeat its title folded, its URL usually its slug, and a column of
+// URLs or slugs repeats its own prefixes. Sessions are in programme order
+// (schedule.Schedule.Sort: start, room order, slug; unscheduled last): Encode
+// sorts a copy, so input order does not matter. Speakers are ordered by slug.
 //
-//	 0 ref slug        40 ref search (folded text, see below)
-//	 8 ref title       48 int64 start, UTC unix seconds (0 = unscheduled)
-//	16 ref description 56 int64 end (0 = unknown or unscheduled)
-//	24 ref url         64 range into ints: speaker indices, billing order
-//	32 ref location    72 range into tags
-//	80 uint16 room, 82 uint16 track, 84 uint16 day (0xFFFF = none)
-//	86 uint8 kind, 87 uint8 reserved (0)
+// Open checks the magic, version, length and checksum, every section's
+// bounds and size against the counts, every varint, the string table (the
+// exact number of strings, each valid UTF-8), every small index, speaker index
+// and by-slug entry, and the slug orders. It then builds, in a single
+// allocation, the offsets of the strings, the prefix sums of the counts and
+// the index lists (by day, room, speaker, kind and track, in programme
+// order, by counting sort). After that no accessor can go out of bounds; only
+// indexes passed in by the caller can (they panic like a slice would).
 //
-// Sessions are in programme order (schedule.Schedule.Sort: start, room order,
-// slug; unscheduled last): Encode sorts a copy, so input order does not
-// matter. Speakers are ordered by slug. Every index list is in programme order.
+// # Search
 //
-// The search text of a session is fold.Fold of its title, speaker names,
-// room, track, tags and description (tags stripped, entities decoded), so a
-// query matches when strings.Contains(s.Search(), fold.Fold(q)).
-//
-// Open checks the magic, version, length and checksum, then every section
-// bound, record size, string reference (and its UTF-8), range and index, and
-// that the slug orders hold. After that no accessor can go out of bounds;
-// only indexes passed in by the caller can (they panic like a slice would).
+// Session.Search returns the session's keywords: fold.Fold of its title,
+// speaker names, room, track and tags, so a query matches them when
+// strings.Contains(s.Search(), fold.Fold(q)). Descriptions are not in it:
+// their folded copy cost about a fifth of the bundle after brotli, for text
+// the query layer can fold itself at run time when it searches descriptions
+// (Session.Description is HTML; fold its text).
 package bundle

@@ -6,8 +6,8 @@ import (
 	"hash/crc32"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/fold"
 	"github.com/agendaconf/agenda/widget/schedule"
@@ -34,8 +34,6 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 	c.Sessions = append([]schedule.Session(nil), s.Sessions...)
 	c.Speakers = append([]schedule.Speaker(nil), s.Speakers...)
 	c.Sort()
-
-	e := &encoder{strs: map[string]uint32{}}
 
 	// Speakers: unique by slug, plus stand-ins, ordered by slug.
 	spk := c.Speakers[:0:0]
@@ -95,48 +93,54 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		return nil, errors.New("bundle: too many tracks (" + itoa(len(tracks)) + ")")
 	}
 
-	var sec [numSections][]byte
-
+	var (
+		sec     [numSections][]byte
+		strs    [][]string // the string groups, in string order
+		spkCol  [numSpkStrings][]string
+		linkCol [numLinkStrings][]string
+		sesCol  [numSesStrings][]string
+		tags    []string
+	)
 	cf := c.Conference
-	for _, v := range []string{cf.ID, cf.Name, cf.TimeZone, cf.BaseURL} {
-		sec[secConference] = e.ref(sec[secConference], v)
+	for _, v := range []uint32{uint32(len(days)), uint32(len(c.Rooms)), uint32(len(kinds)), uint32(len(tracks)), uint32(len(spk)), uint32(len(c.Sessions))} {
+		sec[secCounts] = binary.LittleEndian.AppendUint32(sec[secCounts], v)
+	}
+	strs = append(strs, []string{cf.ID, cf.Name, cf.TimeZone, cf.BaseURL})
+	var dates []string
+	for _, d := range days {
+		dates = append(dates, d.Date)
+		sec[secDays] = binary.LittleEndian.AppendUint64(sec[secDays], uint64(d.StartUnix))
 	}
 	for _, d := range days {
-		r := e.ref(sec[secDays], d.Date)
-		r = binary.LittleEndian.AppendUint64(r, uint64(d.StartUnix))
-		r = binary.LittleEndian.AppendUint32(r, uint32(int32(d.Offset)))
-		sec[secDays] = binary.LittleEndian.AppendUint32(r, 0)
+		sec[secDays] = binary.LittleEndian.AppendUint32(sec[secDays], uint32(int32(d.Offset)))
 	}
-	for _, r := range c.Rooms {
-		sec[secRooms] = e.ref(sec[secRooms], r)
-	}
+	var kindNames []string
 	for _, k := range kinds {
-		sec[secKinds] = e.ref(sec[secKinds], k.String())
+		kindNames = append(kindNames, k.String())
 	}
-	for _, t := range tracks {
-		sec[secTracks] = e.ref(sec[secTracks], t)
-	}
-	nLinks := 0
+	strs = append(strs, dates, c.Rooms, kindNames, tracks)
 	for _, sp := range spk {
-		r := sec[secSpeakers]
-		for _, v := range []string{sp.Slug, sp.Name, sp.Role, sp.Bio, sp.URL} {
-			r = e.ref(r, v)
-		}
-		sec[secSpeakers] = appendRange(r, nLinks, len(sp.Links))
+		spkCol[spkSlug] = append(spkCol[spkSlug], sp.Slug)
+		spkCol[spkName] = append(spkCol[spkName], sp.Name)
+		spkCol[spkRole] = append(spkCol[spkRole], sp.Role)
+		spkCol[spkBio] = append(spkCol[spkBio], sp.Bio)
+		spkCol[spkURL] = append(spkCol[spkURL], sp.URL)
+		sec[secLinkCounts] = binary.AppendUvarint(sec[secLinkCounts], uint64(len(sp.Links)))
 		for _, l := range sp.Links {
-			sec[secLinks] = e.ref(e.ref(sec[secLinks], l.Label), l.URL)
+			linkCol[linkLabel] = append(linkCol[linkLabel], l.Label)
+			linkCol[linkURL] = append(linkCol[linkURL], l.URL)
 		}
-		nLinks += len(sp.Links)
 	}
+	strs = append(strs, spkCol[:]...)
+	strs = append(strs, linkCol[:]...)
 
-	byDay := make([][]int, len(days))
-	byRoom := make([][]int, len(c.Rooms))
-	bySpeaker := make([][]int, len(spk))
-	byKind := make([][]int, len(kinds))
-	byTrack := make([][]int, len(tracks))
-	var ints []uint32
-	nTags := 0
-	var buf []byte
+	roomW, trackW, dayW := smallWidth(uint64(len(c.Rooms))), smallWidth(uint64(len(tracks))), smallWidth(uint64(len(days)))
+	appendSmall := func(dst []byte, w, v int) []byte {
+		if w == 1 {
+			return append(dst, uint8(v))
+		}
+		return binary.LittleEndian.AppendUint16(dst, uint16(v))
+	}
 	for i := range c.Sessions {
 		ss := &c.Sessions[i]
 		if int(ss.Kind) >= len(kinds) {
@@ -146,24 +150,20 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		var start, end int64
 		if ss.Room != "" {
 			room = roomIndex[ss.Room]
-			byRoom[room] = append(byRoom[room], i)
 		}
 		if ss.Track != "" {
 			track = trackIndex[ss.Track]
-			byTrack[track] = append(byTrack[track], i)
 		}
 		if ss.Scheduled() {
 			start = ss.Start.Unix()
 			day = dayIndex[ss.Start.In(loc).Format("2006-01-02")]
-			byDay[day] = append(byDay[day], i)
 		}
 		if !ss.End.IsZero() {
 			end = ss.End.Unix()
 		}
-		byKind[ss.Kind] = append(byKind[ss.Kind], i)
 
-		// Search text.
-		buf = fold.AppendFold(buf[:0], ss.Title)
+		// Keywords: the description is left out (see doc.go).
+		buf := fold.AppendFold(nil, ss.Title)
 		for _, sl := range ss.Speakers {
 			buf = appendFolded(buf, spk[spkIndex[sl]].Name)
 		}
@@ -172,57 +172,56 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		for _, t := range ss.Tags {
 			buf = appendFolded(buf, t)
 		}
-		buf = appendFolded(buf, htmlText(ss.Description))
 
-		r := sec[secSessions]
-		for _, v := range []string{ss.Slug, ss.Title, ss.Description, ss.URL, ss.Location, string(buf)} {
-			r = e.ref(r, v)
-		}
-		r = binary.LittleEndian.AppendUint64(r, uint64(start))
-		r = binary.LittleEndian.AppendUint64(r, uint64(end))
-		r = appendRange(r, len(ints), len(ss.Speakers))
-		seen := map[int]bool{}
+		sesCol[sesTitle] = append(sesCol[sesTitle], ss.Title)
+		sesCol[sesSearch] = append(sesCol[sesSearch], string(buf))
+		sesCol[sesSlug] = append(sesCol[sesSlug], ss.Slug)
+		sesCol[sesURL] = append(sesCol[sesURL], ss.URL)
+		sesCol[sesDesc] = append(sesCol[sesDesc], ss.Description)
+		sesCol[sesLoc] = append(sesCol[sesLoc], ss.Location)
+		sec[secStart] = binary.LittleEndian.AppendUint64(sec[secStart], uint64(start))
+		sec[secEnd] = binary.LittleEndian.AppendUint64(sec[secEnd], uint64(end)-uint64(start))
+		sec[secRoom] = appendSmall(sec[secRoom], roomW, room)
+		sec[secTrack] = appendSmall(sec[secTrack], trackW, track)
+		sec[secDay] = appendSmall(sec[secDay], dayW, day)
+		sec[secKind] = append(sec[secKind], uint8(ss.Kind))
+		sec[secSpkCounts] = binary.AppendUvarint(sec[secSpkCounts], uint64(len(ss.Speakers)))
 		for _, sl := range ss.Speakers {
-			sp := spkIndex[sl]
-			ints = append(ints, uint32(sp))
-			if !seen[sp] {
-				seen[sp] = true
-				bySpeaker[sp] = append(bySpeaker[sp], i)
-			}
+			sec[secSpk] = binary.AppendUvarint(sec[secSpk], uint64(spkIndex[sl]))
 		}
-		r = appendRange(r, nTags, len(ss.Tags))
-		for _, t := range ss.Tags {
-			sec[secTags] = e.ref(sec[secTags], t)
-		}
-		nTags += len(ss.Tags)
-		r = binary.LittleEndian.AppendUint16(r, uint16(room))
-		r = binary.LittleEndian.AppendUint16(r, uint16(track))
-		r = binary.LittleEndian.AppendUint16(r, uint16(day))
-		sec[secSessions] = append(r, uint8(ss.Kind), 0)
+		sec[secTagCounts] = binary.AppendUvarint(sec[secTagCounts], uint64(len(ss.Tags)))
+		tags = append(tags, ss.Tags...)
 	}
-	for _, ix := range []struct {
-		s     int
-		lists [][]int
-	}{{secByDay, byDay}, {secByRoom, byRoom}, {secBySpeaker, bySpeaker}, {secByKind, byKind}, {secByTrack, byTrack}} {
-		for _, l := range ix.lists {
-			sec[ix.s] = appendRange(sec[ix.s], len(ints), len(l))
-			for _, v := range l {
-				ints = append(ints, uint32(v))
-			}
+	// Sessions: rows of the first sesRow fields, then field by field.
+	var rows []string
+	for i := range c.Sessions {
+		for f := range sesRow {
+			rows = append(rows, sesCol[f][i])
 		}
 	}
-	for _, v := range ints {
-		sec[secInts] = binary.LittleEndian.AppendUint32(sec[secInts], v)
-	}
+	strs = append(strs, rows)
+	strs = append(strs, sesCol[sesRow:]...)
+	strs = append(strs, tags)
 	bySlug := make([]int, len(c.Sessions))
 	for i := range bySlug {
 		bySlug[i] = i
 	}
 	sort.SliceStable(bySlug, func(i, j int) bool { return c.Sessions[bySlug[i]].Slug < c.Sessions[bySlug[j]].Slug })
 	for _, v := range bySlug {
-		sec[secBySlug] = binary.LittleEndian.AppendUint32(sec[secBySlug], uint32(v))
+		if len(c.Sessions) > maxNarrow {
+			sec[secBySlug] = binary.LittleEndian.AppendUint32(sec[secBySlug], uint32(v))
+		} else {
+			sec[secBySlug] = binary.LittleEndian.AppendUint16(sec[secBySlug], uint16(v))
+		}
 	}
-	sec[secStrings] = e.str
+	for _, g := range strs {
+		for _, v := range g {
+			if !utf8.ValidString(v) {
+				return nil, errors.New("bundle: " + strconv.Quote(v) + " is not valid UTF-8")
+			}
+			sec[secStrings] = append(append(sec[secStrings], v...), term)
+		}
+	}
 
 	// Assemble: header, section table, sections in table order.
 	head := fixedHead + 8*numSections
@@ -230,13 +229,13 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 	for _, b := range sec {
 		total += len(b)
 	}
-	if uint64(total) > 1<<32-1 || len(ints) > 1<<32-1 {
+	if uint64(total) > 1<<32-1 {
 		return nil, errors.New("bundle: too large (" + itoa(total) + " bytes)")
 	}
 	out := make([]byte, 0, total)
 	out = append(out, magic...)
 	out = binary.LittleEndian.AppendUint16(out, Version)
-	out = binary.LittleEndian.AppendUint16(out, 0)
+	out = binary.LittleEndian.AppendUint16(out, 0) // flags
 	out = binary.LittleEndian.AppendUint32(out, uint32(total))
 	out = binary.LittleEndian.AppendUint32(out, 0) // checksum, below
 	out = binary.LittleEndian.AppendUint32(out, numSections)
@@ -253,29 +252,6 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 	return out, nil
 }
 
-// encoder builds the string table.
-type encoder struct {
-	str  []byte
-	strs map[string]uint32
-}
-
-// ref appends the reference of v, adding v to the string table if new.
-func (e *encoder) ref(dst []byte, v string) []byte {
-	off, ok := e.strs[v]
-	if !ok && v != "" {
-		off = uint32(len(e.str))
-		e.strs[v] = off
-		e.str = append(e.str, v...)
-	}
-	dst = binary.LittleEndian.AppendUint32(dst, off)
-	return binary.LittleEndian.AppendUint32(dst, uint32(len(v)))
-}
-
-func appendRange(dst []byte, first, n int) []byte {
-	dst = binary.LittleEndian.AppendUint32(dst, uint32(first))
-	return binary.LittleEndian.AppendUint32(dst, uint32(n))
-}
-
 // appendFolded appends a space and the folded s to buf, if s folds to anything.
 func appendFolded(buf []byte, s string) []byte {
 	n := len(buf)
@@ -287,69 +263,4 @@ func appendFolded(buf []byte, s string) []byte {
 		buf = buf[:n]
 	}
 	return buf
-}
-
-// htmlText returns the text of an HTML fragment: tags become spaces and the
-// common character references are decoded. It is only used for the search
-// text, so it is deliberately simple.
-func htmlText(h string) string {
-	if !strings.ContainsAny(h, "<&") {
-		return h
-	}
-	var b strings.Builder
-	for i := 0; i < len(h); {
-		switch h[i] {
-		case '<':
-			j := strings.IndexByte(h[i:], '>')
-			if j < 0 {
-				return b.String()
-			}
-			b.WriteByte(' ')
-			i += j + 1
-		case '&':
-			j := strings.IndexByte(h[i:], ';')
-			if j < 0 || j > 10 {
-				b.WriteByte('&')
-				i++
-				continue
-			}
-			if r, ok := entity(h[i+1 : i+j]); ok {
-				b.WriteRune(r)
-			} else {
-				b.WriteString(h[i : i+j+1])
-			}
-			i += j + 1
-		default:
-			b.WriteByte(h[i])
-			i++
-		}
-	}
-	return b.String()
-}
-
-func entity(name string) (rune, bool) {
-	switch name {
-	case "amp":
-		return '&', true
-	case "lt":
-		return '<', true
-	case "gt":
-		return '>', true
-	case "quot":
-		return '"', true
-	case "apos":
-		return '\'', true
-	case "nbsp":
-		return ' ', true
-	}
-	if len(name) > 1 && name[0] == '#' {
-		base, digits := 10, name[1:]
-		if digits[0] == 'x' || digits[0] == 'X' {
-			base, digits = 16, digits[1:]
-		}
-		if v, err := strconv.ParseUint(digits, base, 21); err == nil && v > 0 && v <= 0x10FFFF {
-			return rune(v), true
-		}
-	}
-	return 0, false
 }

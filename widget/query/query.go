@@ -11,6 +11,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/fold"
+	"github.com/agendaconf/agenda/widget/htmltext"
 )
 
 // NextWindow is how far ahead, in seconds, a "now and next" filter looks for
@@ -438,7 +439,7 @@ func (x *Index) htmlText(h string) string {
 		case '&':
 			j := strings.IndexByte(h[i:], ';')
 			if j > 1 && j <= 10 {
-				if r, ok := entity(h[i+1 : i+j]); ok {
+				if r, ok := htmltext.Entity(h[i+1 : i+j]); ok {
 					b = utf8.AppendRune(b, r)
 					i += j + 1
 					continue
@@ -453,52 +454,4 @@ func (x *Index) htmlText(h string) string {
 	}
 	x.scrap = b
 	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-// entity decodes the body of a character reference ("amp", "#233", "#xE9").
-func entity(name string) (rune, bool) {
-	switch name {
-	case "amp":
-		return '&', true
-	case "lt":
-		return '<', true
-	case "gt":
-		return '>', true
-	case "quot":
-		return '"', true
-	case "apos":
-		return '\'', true
-	case "nbsp":
-		return ' ', true
-	}
-	if len(name) < 2 || name[0] != '#' {
-		return 0, false
-	}
-	base, digits := uint64(10), name[1:]
-	if digits[0] == 'x' || digits[0] == 'X' {
-		base, digits = 16, digits[1:]
-	}
-	if digits == "" {
-		return 0, false
-	}
-	v := uint64(0)
-	for i := 0; i < len(digits); i++ {
-		c, d := digits[i], uint64(0)
-		switch {
-		case '0' <= c && c <= '9':
-			d = uint64(c - '0')
-		case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
-			d = uint64(c|0x20-'a') + 10
-		default:
-			return 0, false
-		}
-		v = v*base + d
-		if v > utf8.MaxRune {
-			return 0, false
-		}
-	}
-	if v == 0 || !utf8.ValidRune(rune(v)) {
-		return 0, false
-	}
-	return rune(v), true
 }

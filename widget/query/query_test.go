@@ -370,7 +370,7 @@ func TestHTMLText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"plain", "plain"},
 		{"<p>a<br>b</p>", " a b "},
-		{"a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &apos;f&apos; g&nbsp;h", `a & b <c> "d" 'e' 'f' g h`},
+		{"a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &apos;f&apos; g&nbsp;h", "a & b <c> \"d\" 'e' 'f' g\u00a0h"},
 		{"caf&#233; caf&#xE9; caf&#XE9;", "café café café"},
 		{"&unknown; &#; &#x; &#0; &#xD800; &#99999999; &#12a; &", "&unknown; &#; &#x; &#0; &#xD800; &#99999999; &#12a; &"},
 		{"&verylongname; x", "&verylongname; x"},
