@@ -27,6 +27,7 @@ const chromium = "/usr/bin/chromium"
 var (
 	baseURL string // the test site, served over loopback by web.Handler
 	skip    string // why every test skips, when it does
+	siteDir string // the served site folder (the benchmarks add files to it)
 	setup   error  // why every test fails, when it does
 )
 
@@ -50,6 +51,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	dir := filepath.Join(tmp, "site")
+	siteDir = dir
 	setup = buildSite(tmp, dir)
 	srv := httptest.NewServer(web.Handler(dir))
 	baseURL = srv.URL
