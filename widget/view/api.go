@@ -4,6 +4,7 @@ package view
 
 import (
 	"syscall/js"
+	"unsafe"
 
 	"github.com/agendaconf/agenda/widget/bundle"
 )
@@ -92,7 +93,9 @@ func (h *handle) fetch(o Options) {
 		arr := js.Global().Get("Uint8Array").New(args[0])
 		data := make([]byte, arr.Length())
 		js.CopyBytesToGo(data, arr)
-		b, err := bundle.Open(string(data))
+		// The bundle keeps pointing into data, which nothing writes again:
+		// no need for a second copy of a megabyte as a string.
+		b, err := bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
 		if err != nil {
 			fail(err.Error())
 			return nil

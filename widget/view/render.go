@@ -51,26 +51,33 @@ func (in *Instance) selectHTML(p *page, name, label string, show bool) {
 	p.raw(`>`).esc(label).raw(`<select id="f-`).raw(name).raw(`" data-filter="`).raw(name).raw(`"></select></label>`)
 }
 
+func (in *Instance) anyName(dim query.Dim) string {
+	w := in.w
+	return [...]string{w.anyDay, w.anyRoom, w.anyKind, w.anyTrack, w.anySpeak}[dim]
+}
+
+// optionName is what a filter calls value v.
+func (in *Instance) optionName(dim query.Dim, v int) string {
+	b := in.b
+	switch dim {
+	case query.DimDay:
+		return in.clock.Day(b.Day(v).StartUnix + 12*3600)
+	case query.DimRoom:
+		return b.Room(v)
+	case query.DimKind:
+		return in.w.kindName(b.Kind(v))
+	case query.DimTrack:
+		return b.Track(v)
+	}
+	return b.Speaker(v).Name
+}
+
 // options renders a filter's choices with how many sessions each would match.
 func (in *Instance) options(dim query.Dim, selected int, counts []int) string {
-	w, b := in.w, in.b
 	p := page(in.scratch[:0])
-	any := [...]string{w.anyDay, w.anyRoom, w.anyKind, w.anyTrack, w.anySpeak}[dim]
-	p.raw(`<option value="">`).esc(any).raw(`</option>`)
+	p.raw(`<option value="">`).esc(in.anyName(dim)).raw(`</option>`)
 	for v, n := range counts {
-		var name string
-		switch dim {
-		case query.DimDay:
-			name = in.clock.Day(b.Day(v).StartUnix + 12*3600)
-		case query.DimRoom:
-			name = b.Room(v)
-		case query.DimKind:
-			name = w.kindName(b.Kind(v))
-		case query.DimTrack:
-			name = b.Track(v)
-		case query.DimSpeaker:
-			name = b.Speaker(v).Name
-		}
+		name := in.optionName(dim, v)
 		if n == 0 && v != selected && dim == query.DimSpeaker {
 			continue // a thousand speakers with nothing to show only get in the way
 		}
@@ -91,7 +98,7 @@ func (in *Instance) list(only query.Set) string {
 	b, w := in.b, in.w
 	p := page(in.scratch[:0])
 	clashes := in.clashes(only)
-	day := -2
+	day, rendered := -2, 0
 	for i := 0; i < b.NumSessions(); i++ {
 		if only != nil && !only.Has(i) {
 			continue
@@ -106,7 +113,11 @@ func (in *Instance) list(only query.Set) string {
 				p.raw(`</section>`)
 			}
 			day = d
-			p.raw(`<section class="day" id="d`).int(d + 1).raw(`" aria-labelledby="dh`).int(d + 1).raw(`"><h3 id="dh`).int(d + 1).raw(`">`)
+			p.raw(`<section class="day" id="d`).int(d + 1).raw(`" aria-labelledby="dh`).int(d + 1).raw(`"`)
+			if !in.dayHasMatch(d) {
+				p.raw(` hidden`)
+			}
+			p.raw(`><h3 id="dh`).int(d + 1).raw(`">`)
 			if d < 0 {
 				p.esc(w.unscheduled)
 			} else {
@@ -114,6 +125,11 @@ func (in *Instance) list(only query.Set) string {
 			}
 			p.raw(`</h3>`)
 		}
+		if only == nil && rendered >= firstSlice {
+			in.pending = append(in.pending, i)
+			continue
+		}
+		rendered++
 		in.session(&p, s, clashes[i])
 	}
 	if day != -2 {
@@ -133,7 +149,25 @@ func (in *Instance) session(p *page, s bundle.Session, clash string) {
 	if brk {
 		p.raw(` brk`)
 	}
-	p.raw(`" id="s`).int(i).raw(`" data-session="`).esc(s.Slug()).raw(`" part="session" aria-labelledby="t`).int(i).raw(`">`)
+	// Facet classes: see setFacets.
+	if s.Scheduled() {
+		p.raw(` y`).int(s.Day())
+	}
+	if r := s.Room(); r >= 0 {
+		p.raw(` r`).int(r)
+	}
+	p.raw(` k`).int(int(s.Kind()))
+	if t := s.Track(); t >= 0 {
+		p.raw(` t`).int(t)
+	}
+	for j := 0; j < s.NumSpeakers(); j++ {
+		p.raw(` p`).int(s.Speaker(j))
+	}
+	p.raw(`" id="s`).int(i).raw(`" data-session="`).esc(s.Slug()).raw(`" part="session" aria-labelledby="t`).int(i).raw(`"`)
+	if !in.textMatch.Has(i) {
+		p.raw(` hidden`)
+	}
+	p.raw(`>`)
 	p.raw(`<div class="when">`)
 	if s.Scheduled() {
 		in.timeRange(p, s)
@@ -270,7 +304,11 @@ func (in *Instance) grid(day int) (html, layout string) {
 		if to <= from {
 			to = from + 1
 		}
-		in.session(&p, s, "")
+		if k < firstSlice {
+			in.session(&p, s, "")
+		} else {
+			in.pending = append(in.pending, i)
+		}
 		l.raw(`#s`).int(i).raw(`{grid-row:`).int(from).raw(`/`).int(to).raw(`;grid-column:`)
 		if c, ok := cols[s.Room()]; ok && s.Room() >= 0 {
 			l.int(c)

@@ -61,6 +61,11 @@ func (in *Instance) fromURL() {
 	if in.destroyed {
 		return
 	}
+	if in.urlTimer.Truthy() { // the URL the attendee went to wins over ours
+		js.Global().Call("clearTimeout", in.urlTimer)
+		in.urlTimer = js.Value{}
+		in.urlPush = false
+	}
 	st := state{filter: query.Any(), view: "list", local: in.st.local}
 	in.readURL(&st)
 	a, b := st.filter, in.st.filter
@@ -78,7 +83,25 @@ func (in *Instance) fromURL() {
 	}
 }
 
+// writeURL records the state in the URL fragment a moment later, so that
+// typing does not wait on the browser's history (replaceState costs more than
+// the rest of a keystroke) and a burst of changes makes one history entry.
 func (in *Instance) writeURL(push bool) {
+	in.urlPush = in.urlPush || push
+	if !in.urlTimer.Truthy() && !in.destroyed {
+		in.urlTimer = js.Global().Call("setTimeout", in.urlFlush, 250)
+	}
+}
+
+// flushURL writes a pending state to the URL now.
+func (in *Instance) flushURL() {
+	if !in.urlTimer.Truthy() || in.destroyed {
+		return
+	}
+	js.Global().Call("clearTimeout", in.urlTimer)
+	in.urlTimer = js.Value{}
+	push := in.urlPush
+	in.urlPush = false
 	p := in.params()
 	set := func(k, v string) {
 		if v == "" {

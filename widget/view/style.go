@@ -54,6 +54,7 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .kind{text-transform:uppercase;letter-spacing:.04em;font-size:.85em}
 .star{min-width:2.4rem;font-size:1.1em;line-height:1;color:var(--star)}
 .star[aria-pressed=true]{background:var(--soft);color:var(--star);border-color:var(--star);border-width:2px}
+.day>.s{content-visibility:auto;contain-intrinsic-size:auto 4.5rem}
 .brk{grid-template-columns:6.5rem 1fr auto;background:var(--soft);border-radius:.3rem;color:var(--muted);font-style:italic}
 .clash{color:var(--clash);font-weight:600;font-size:.9em}
 .clash::before{content:"⚠ "}

@@ -98,6 +98,9 @@ type Instance struct {
 	clock              *clock
 	st                 state
 	match, favs        query.Set
+	textMatch          query.Set // matches of the filters shown by hidden attributes
+	facetSheet         js.Value  // hides by day, room, kind, track and speaker
+	facetCSS           string
 	counts             []int
 	scratch            []byte
 	prefix             string // URL fragment key prefix, e.g. "agenda."
@@ -105,8 +108,20 @@ type Instance struct {
 	rendered           string // the view and day currently in #main
 	listeners          []listener
 	observer           js.Value
-	filterSheet        js.Value
 	layoutSheet        js.Value
+	nodes              []js.Value // rendered sessions by index, for flipping hidden
+	dayNodes           []js.Value // rendered day sections: unscheduled first, then by day
+	shown              query.Set  // sessions currently not hidden
+	dayShown           []bool
+	optionHTML         [5]string // last options written to each select
+	stale              [5]bool // filters whose choices changed since last opened
+	filterNow          query.Filter // the filter last applied, for the counts
+	pending            []int        // sessions still to render, in order
+	more               js.Func      // renders the next slice of pending
+	moreTimer          js.Value
+	urlTimer           js.Value // a pending URL write, see writeURL
+	urlPush            bool
+	urlFlush           js.Func
 	el                 struct{ main, live, empty, q, tz, now, export, dlg js.Value }
 	selects            [5]js.Value
 	destroyed          bool
@@ -119,6 +134,9 @@ type listener struct {
 	fn     js.Func
 	window bool // added through dom/v2 on the window
 }
+
+// delegated are the events the instance's one listener handles.
+var delegated = []string{"click", "input", "change", "keydown", "focusin", "pointerdown"}
 
 var (
 	baseSheet js.Value // shared by every instance
@@ -144,14 +162,16 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 	in.w = wordsFor(in.lang())
 	in.x = query.New(b)
 	in.match = query.NewSet(b.NumSessions())
+	in.textMatch = query.NewSet(b.NumSessions())
+	in.facetSheet = newSheet("")
 	in.favs = query.NewSet(b.NumSessions())
 	in.loadFavourites()
 	in.st = in.initialState()
 	in.clock = newClock(in.lang(), b.Conference().TimeZone, in.st.local)
 
-	in.filterSheet = newSheet("")
 	in.layoutSheet = newSheet("")
-	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.layoutSheet, in.filterSheet))
+	in.shown = query.NewSet(b.NumSessions())
+	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.layoutSheet, in.facetSheet))
 	in.shadow.Set("innerHTML", in.skeleton())
 	in.root = in.shadow.Call("querySelector", ".root")
 	for _, k := range []struct {
@@ -165,7 +185,7 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 	}
 	// One delegated listener serves every control of this instance.
 	handler := js.FuncOf(in.onEvent)
-	for _, typ := range []string{"click", "input", "change", "keydown"} {
+	for _, typ := range delegated {
 		in.root.Call("addEventListener", typ, handler)
 	}
 	in.listeners = append(in.listeners, listener{target: in.root, typ: "click", fn: handler})
@@ -177,6 +197,9 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 		js.Global().Call("addEventListener", typ, fn)
 		in.listeners = append(in.listeners, listener{typ: typ, fn: fn, window: true})
 	}
+	in.urlFlush = js.FuncOf(func(js.Value, []js.Value) any { in.flushURL(); return nil })
+	in.more = js.FuncOf(func(js.Value, []js.Value) any { in.renderMore(); return nil })
+	in.listeners = append(in.listeners, listener{fn: in.urlFlush}, listener{fn: in.more})
 	closed := js.FuncOf(func(js.Value, []js.Value) any {
 		if in.st.session != "" {
 			in.st.session = ""
@@ -295,12 +318,16 @@ func (in *Instance) Destroy() {
 	if in.destroyed {
 		return
 	}
+	in.flushURL()
+	if in.moreTimer.Truthy() {
+		js.Global().Call("clearTimeout", in.moreTimer)
+	}
 	in.destroyed = true
 	for _, l := range in.listeners {
 		if l.window {
 			js.Global().Call("removeEventListener", l.typ, l.fn)
 		} else if l.typ == "click" && l.target.Equal(in.root) {
-			for _, typ := range []string{"click", "input", "change", "keydown"} {
+			for _, typ := range delegated {
 				l.target.Call("removeEventListener", typ, l.fn)
 			}
 		} else if l.typ != "" {
@@ -374,7 +401,6 @@ func lookup(name string, find func(string) (int, bool)) int {
 // the filter stylesheet, the counts and the live region. push records the
 // change in the browser history.
 func (in *Instance) update(push bool) {
-	in.renderView()
 	f := in.st.filter
 	if in.st.view == "mine" {
 		f.Only = in.favs
@@ -385,45 +411,44 @@ func (in *Instance) update(push bool) {
 	if in.st.view == "grid" && !in.narrow {
 		f.Day = -1 // the grid shows one day; the day filter picks which
 	}
+	// Two mechanisms hide what does not match, each where it is cheap.
+	// Day, room, kind, track and speaker: every session carries classes for
+	// them (y1 r3 k0 t2 p17), so one tiny rule such as .s:not(.r3) in the
+	// facet sheet hides a whole room at once, however many sessions that is.
+	// Text, "now" and favourites: the hidden attribute, flipped only on
+	// sessions whose state changed, so a keystroke touches few nodes.
+	rest := f
+	rest.Day, rest.Room, rest.Kind, rest.Track, rest.Speaker = -1, -1, -1, -1, -1
+	in.x.Match(rest, in.textMatch)
 	n := in.x.Match(f, in.match)
-
-	// Hide what does not match with one rule, and days left empty.
-	p := page(in.scratch[:0])
-	hidden := 0
-	for i := 0; i < in.b.NumSessions(); i++ {
-		if !in.match.Has(i) {
-			if hidden > 0 {
-				p.raw(",")
-			}
-			p.raw("#s").int(i)
-			hidden++
-		}
-	}
-	if in.st.view != "grid" || in.narrow {
-		for d := -1; d < in.b.NumDays(); d++ {
-			if !in.dayHasMatch(d) {
-				if hidden > 0 {
-					p.raw(",")
-				}
-				p.raw("#d").int(d + 1)
-				hidden++
+	in.renderView() // new markup is born with the right hidden attributes
+	in.setFacets(f)
+	for i, node := range in.nodes {
+		if want := in.textMatch.Has(i); node.Truthy() && want != in.shown.Has(i) {
+			node.Call("toggleAttribute", "hidden", !want)
+			if want {
+				in.shown.Add(i)
+			} else {
+				in.shown.Remove(i)
 			}
 		}
 	}
-	if hidden > 0 {
-		p.raw("{display:none}")
-	}
-	in.scratch = p
-	in.filterSheet.Call("replaceSync", p.String())
-
-	for d := range in.selects {
-		dim := query.Dim(d)
-		in.counts = in.x.Counts(f, dim, in.counts)
-		sel := [...]int{f.Day, f.Room, f.Kind, f.Track, f.Speaker}[d]
-		if dim == query.DimDay {
-			sel = in.st.filter.Day
+	for d, node := range in.dayNodes {
+		if want := in.dayHasMatch(d - 1); node.Truthy() && want != in.dayShown[d] {
+			node.Call("toggleAttribute", "hidden", !want)
+			in.dayShown[d] = want
 		}
-		element(in.selects[d]).SetInnerHTML(in.options(dim, sel, in.counts))
+	}
+
+	// Counts in the filters are written when a filter gets focus (see
+	// refreshOptions): rebuilding a thousand speaker options per keystroke
+	// would cost more than everything else. The chosen option's count is
+	// the number of matches, known already.
+	in.filterNow = f
+	in.stale = [5]bool{true, true, true, true, true}
+	in.labelChosen(n)
+	if active := in.shadow.Get("activeElement"); active.Truthy() && active.Get("tagName").String() == "SELECT" {
+		in.refreshOptions(active) // the filter in use lists its choices again
 	}
 	element(in.el.live).SetTextContent(in.w.count(n))
 	in.el.empty.Set("hidden", n > 0 && !(in.st.view == "mine" && in.favs.Count() == 0))
@@ -475,7 +500,10 @@ func (in *Instance) renderView() {
 	if day < 0 {
 		day = 0
 	}
-	key := view + "/" + strconv.Itoa(day) + "/" + strconv.FormatBool(in.st.local)
+	key := view + "/" + strconv.FormatBool(in.st.local)
+	if view == "grid" {
+		key += "/" + strconv.Itoa(day) // the grid shows one day at a time
+	}
 	if view == "mine" {
 		key += "/" + strconv.Itoa(in.favs.Count()) + in.favKey()
 	}
@@ -483,6 +511,7 @@ func (in *Instance) renderView() {
 		return
 	}
 	in.rendered = key
+	in.pending = in.pending[:0]
 	layout := ""
 	var html string
 	switch view {
@@ -497,6 +526,194 @@ func (in *Instance) renderView() {
 	main := element(in.el.main)
 	main.SetInnerHTML(html)
 	main.SetAttribute("aria-labelledby", "tab-"+in.st.view)
+	in.collectNodes()
+	in.scheduleMore()
+}
+
+// firstSlice is how many sessions mount renders before it returns: a few
+// screens' worth. The rest follow in slices of laterSlice, one per task, so a
+// thousand-session programme neither delays the first paint nor blocks input.
+const (
+	firstSlice = 60
+	laterSlice = 150
+)
+
+func (in *Instance) scheduleMore() {
+	if len(in.pending) > 0 && !in.moreTimer.Truthy() && !in.destroyed {
+		in.moreTimer = js.Global().Call("setTimeout", in.more, 0)
+	}
+}
+
+// renderMore appends the next slice of pending sessions to their day section
+// (list) or to the grid.
+func (in *Instance) renderMore() {
+	in.moreTimer = js.Value{}
+	if in.destroyed || len(in.pending) == 0 {
+		return
+	}
+	grid := in.el.main.Call("querySelector", ".grid")
+	slice := in.pending[:min(laterSlice, len(in.pending))]
+	p := page(in.scratch[:0])
+	for k := 0; k < len(slice); {
+		// A run of sessions that share a container goes in with one call.
+		container := grid
+		d := in.b.Session(slice[k]).Day()
+		if !grid.Truthy() {
+			if !in.b.Session(slice[k]).Scheduled() {
+				d = -1
+			}
+			container = in.dayNodes[d+1]
+		}
+		p = p[:0]
+		j := k
+		for ; j < len(slice); j++ {
+			s := in.b.Session(slice[j])
+			sd := s.Day()
+			if !s.Scheduled() {
+				sd = -1
+			}
+			if !grid.Truthy() && sd != d {
+				break
+			}
+			in.session(&p, s, "")
+		}
+		if container.Truthy() {
+			container.Call("insertAdjacentHTML", "beforeend", p.String())
+			for _, i := range slice[k:j] {
+				in.collect(js.Global().Get("Array").New(in.shadow.Call("getElementById", "s"+strconv.Itoa(i))))
+			}
+		}
+		k = j
+	}
+	in.scratch = p
+	in.pending = in.pending[len(slice):]
+	in.scheduleMore()
+}
+
+// refreshOptions writes one filter's choices, with their counts, if they
+// changed since it was last opened.
+func (in *Instance) refreshOptions(sel js.Value) {
+	for d := range in.selects {
+		if !in.selects[d].Equal(sel) || !in.stale[d] {
+			continue
+		}
+		in.stale[d] = false
+		f := in.filterNow
+		dim := query.Dim(d)
+		in.counts = in.x.Counts(f, dim, in.counts)
+		v := [...]int{f.Day, f.Room, f.Kind, f.Track, f.Speaker}[d]
+		if dim == query.DimDay {
+			v = in.st.filter.Day
+		}
+		if html := in.options(dim, v, in.counts); html != in.optionHTML[d] {
+			element(sel).SetInnerHTML(html)
+			in.optionHTML[d] = html
+		}
+	}
+}
+
+// labelChosen keeps the closed filters right without building their lists:
+// each shows "All …" or its chosen value with the number of matches.
+func (in *Instance) labelChosen(n int) {
+	f := in.filterNow
+	for d, sel := range in.selects {
+		dim := query.Dim(d)
+		v := [...]int{f.Day, f.Room, f.Kind, f.Track, f.Speaker}[d]
+		if dim == query.DimDay {
+			v = in.st.filter.Day
+		}
+		count := n
+		if v >= 0 && dim == query.DimDay && in.st.view == "grid" && !in.narrow {
+			// The grid ignores the day filter when matching: count that day.
+			count = 0
+			l := in.b.SessionsOnDay(v)
+			for k := 0; k < l.Len(); k++ {
+				if in.match.Has(l.At(k)) {
+					count++
+				}
+			}
+		}
+		value := ""
+		if v >= 0 {
+			value = strconv.Itoa(v)
+		}
+		if in.optionHTML[d] != "" && sel.Get("value").String() == value {
+			if v >= 0 {
+				if o := sel.Get("selectedOptions"); o.Length() > 0 {
+					element(o.Index(0)).SetTextContent(in.optionName(dim, v) + " (" + strconv.Itoa(count) + ")")
+				}
+			}
+			continue
+		}
+		var p page
+		p.raw(`<option value="">`).esc(in.anyName(dim)).raw(`</option>`)
+		if v >= 0 {
+			p.raw(`<option value="`).int(v).raw(`" selected>`).esc(in.optionName(dim, v)).raw(` (`).int(count).raw(`)</option>`)
+		}
+		element(sel).SetInnerHTML(p.String())
+		in.optionHTML[d] = p.String()
+	}
+}
+
+// collectNodes remembers the rendered session and day elements, all shown.
+func (in *Instance) collectNodes() {
+	n := in.b.NumSessions()
+	if in.nodes == nil {
+		in.nodes = make([]js.Value, n)
+		in.dayNodes = make([]js.Value, in.b.NumDays()+1)
+		in.dayShown = make([]bool, in.b.NumDays()+1)
+	}
+	clear(in.nodes)
+	clear(in.dayNodes)
+	in.shown.Clear()
+	in.collect(in.el.main.Call("querySelectorAll", "[data-session],section.day"))
+}
+
+// setFacets writes the rule that hides sessions outside the chosen day,
+// room, kind, track and speaker.
+func (in *Instance) setFacets(f query.Filter) {
+	var p page
+	for _, c := range [...]struct {
+		class string
+		v     int
+	}{{"y", f.Day}, {"r", f.Room}, {"k", f.Kind}, {"t", f.Track}, {"p", f.Speaker}} {
+		if c.v >= 0 {
+			if len(p) > 0 {
+				p.raw(",")
+			}
+			p.raw(".s:not(.").raw(c.class).int(c.v).raw(")")
+		}
+	}
+	if len(p) > 0 {
+		p.raw("{display:none}")
+	}
+	if css := p.String(); css != in.facetCSS {
+		in.facetSheet.Call("replaceSync", css)
+		in.facetCSS = css
+	}
+}
+
+// collect adds rendered nodes; their hidden attribute was written from in.textMatch.
+func (in *Instance) collect(list js.Value) {
+	n := in.b.NumSessions()
+	for k := 0; k < list.Length(); k++ {
+		node := list.Index(k)
+		id := node.Get("id").String()
+		i, err := strconv.Atoi(id[1:])
+		if err != nil {
+			continue
+		}
+		switch {
+		case id[0] == 's' && i < n:
+			in.nodes[i] = node
+			if in.textMatch.Has(i) {
+				in.shown.Add(i)
+			}
+		case id[0] == 'd' && i < len(in.dayNodes):
+			in.dayNodes[i] = node
+			in.dayShown[i] = in.dayHasMatch(i - 1)
+		}
+	}
 }
 
 func (in *Instance) favKey() string {
@@ -569,6 +786,10 @@ func (in *Instance) onEvent(_ js.Value, args []js.Value) any {
 		}
 	case "keydown":
 		in.onKey(ev, target)
+	case "focusin", "pointerdown":
+		if target.Get("tagName").String() == "SELECT" {
+			in.refreshOptions(target)
+		}
 	case "click":
 		in.onClick(ev, target)
 	}
