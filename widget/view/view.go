@@ -113,8 +113,8 @@ type Instance struct {
 	dayNodes           []js.Value // rendered day sections: unscheduled first, then by day
 	shown              query.Set  // sessions currently not hidden
 	dayShown           []bool
-	optionHTML         [5]string // last options written to each select
-	stale              [5]bool // filters whose choices changed since last opened
+	optionHTML         [5]string    // last options written to each select
+	stale              [5]bool      // filters whose choices changed since last opened
 	filterNow          query.Filter // the filter last applied, for the counts
 	pending            []int        // sessions still to render, in order
 	more               js.Func      // renders the next slice of pending
