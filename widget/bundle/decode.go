@@ -434,6 +434,9 @@ func scan(str string, off []uint32) error {
 		for i+32 <= len(str) && (word(p, i)|word(p, i+8)|word(p, i+16)|word(p, i+24))&hi == 0 {
 			i += 32
 		}
+		if i == len(str) {
+			break // ASCII to the very end: no terminator after the last string
+		}
 		if i+8 <= len(str) {
 			w := le64(str, i) & hi
 			if w == 0 {
