@@ -22,7 +22,7 @@ func newClock(lang, venue string, local bool) *clock {
 	c := &clock{venue: venue, local: local, lang: lang, times: map[int64]string{}, days: map[int64]string{}}
 	intl := js.Global().Get("Intl").Get("DateTimeFormat")
 	o := js.Global().Get("Object").New()
-	o.Set("hour", "2-digit")
+	o.Set("hour", "numeric")
 	o.Set("minute", "2-digit")
 	if !local {
 		o.Set("timeZone", venue)

@@ -285,8 +285,10 @@ func (in *Instance) grid(day int) (html, layout string) {
 	}
 	rows := int((t1 - t0) / slot)
 	var p, l page
-	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(12rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
-	p.raw(`<div class="grid-wrap" tabindex="0"><div class="grid" role="presentation"><div class="corner"></div>`)
+	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(11rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
+	// The grid shows one day: say which (the day filter picks another).
+	p.raw(`<h3 class="grid-day">`).esc(in.clock.Day(b.Day(day).StartUnix + 12*3600)).raw(`</h3>`)
+	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" role="presentation"><div class="corner"></div>`)
 	for c, r := range rooms {
 		p.raw(`<div class="rh" id="rh`).int(c).raw(`" part="room">`).esc(b.Room(r)).raw(`</div>`)
 		l.raw(`#rh`).int(c).raw(`{grid-column:`).int(c + 2).raw(`}`)

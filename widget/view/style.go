@@ -43,7 +43,7 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .empty{padding:1rem;border:1px dashed var(--line);border-radius:.5rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .error{padding:1rem;border:2px solid var(--clash);border-radius:.5rem;color:var(--fg)}
 .day>h3{font-size:1.1em;padding:.4rem 0;border-bottom:2px solid var(--line);margin:.75rem 0 .25rem;position:sticky;top:0;background:var(--bg);z-index:1}
-.s{display:grid;grid-template-columns:6.5rem 1fr auto;gap:.25rem .75rem;padding:.5rem .25rem;border-bottom:1px solid var(--line);align-items:start}
+.s{display:grid;grid-template-columns:8.5rem 1fr auto;gap:.25rem .75rem;padding:.5rem .25rem;border-bottom:1px solid var(--line);align-items:start}
 .s .when{font-variant-numeric:tabular-nums;color:var(--muted);font-size:.95em}
 .s h4{font-size:1em;font-weight:600}
 .open{all:unset;cursor:pointer;color:var(--fg);text-decoration:underline;text-decoration-color:var(--line);text-underline-offset:.2em}
@@ -55,15 +55,16 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .star{min-width:2.4rem;font-size:1.1em;line-height:1;color:var(--star)}
 .star[aria-pressed=true]{background:var(--soft);color:var(--star);border-color:var(--star);border-width:2px}
 .day>.s{content-visibility:auto;contain-intrinsic-size:auto 4.5rem}
-.brk{grid-template-columns:6.5rem 1fr auto;background:var(--soft);border-radius:.3rem;color:var(--muted);font-style:italic}
+.brk{grid-template-columns:8.5rem 1fr auto;background:var(--soft);border-radius:.3rem;color:var(--muted);font-style:italic}
 .clash{color:var(--clash);font-weight:600;font-size:.9em}
 .clash::before{content:"⚠ "}
+.grid-day{font-size:1.1em;margin:.5rem 0}
 .grid-wrap{overflow:auto;max-height:var(--agenda-grid-height,80vh);border:1px solid var(--line);border-radius:.4rem}
-.grid{display:grid;position:relative;min-width:max-content}
+.grid{display:grid;position:relative}
 .grid .rh{position:sticky;top:0;z-index:2;background:var(--bg);font-weight:600;padding:.4rem;border-bottom:2px solid var(--line);grid-row:1}
 .grid .corner{position:sticky;left:0;top:0;z-index:3;background:var(--bg);grid-row:1;grid-column:1}
 .grid .tm{position:sticky;left:0;z-index:1;background:var(--bg);color:var(--muted);font-size:.8em;padding:0 .4rem;grid-column:1;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
-.grid .s{display:block;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:11rem}
+.grid .s{display:block;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
 .grid .s .star{float:right;min-height:1.8rem;min-width:1.8rem;padding:0 .3rem;margin-left:.25rem}
 .grid .brk{border-left-color:var(--muted)}
 dialog{border:1px solid var(--line);border-radius:.6rem;max-width:min(42rem,94vw);max-height:90vh;color:var(--fg);background:var(--bg);padding:1.25rem}
@@ -76,7 +77,7 @@ dialog .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}
 dialog a{color:var(--accent)}
 .links a{margin-right:.75rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (max-width:640px){.s{grid-template-columns:4.5rem 1fr auto}}
+@media (max-width:640px){.s{grid-template-columns:5rem 1fr auto}}
 @media (prefers-reduced-motion:no-preference){button{transition:background-color .15s,border-color .15s}}
 @media print{.bar,.star,dialog,.empty button,.tz{display:none!important}
  .root{color:#000;background:#fff;padding:0}
