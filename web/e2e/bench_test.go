@@ -216,21 +216,10 @@ func newBenchBrowser(b *testing.B) *benchBrowser {
 			time.Sleep(100 * time.Millisecond)
 		}
 	})
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
+	opts := chromiumOptions(profile,
 		chromedp.WindowSize(1280, 1024), // wide: the list, not the narrow layout
 		chromedp.Flag("enable-precise-memory-info", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-	}
+	)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	b.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
