@@ -1,0 +1,78 @@
+package schedule
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/diag"
+)
+
+func at(hm string) time.Time {
+	t, _ := time.Parse("2006-01-02 15:04", "2025-10-09 "+hm)
+	return t
+}
+
+func TestCheck(t *testing.T) {
+	talk := func(slug, room, from, to string, speakers ...string) Session {
+		return Session{Slug: slug, Room: room, Start: at(from), End: at(to), Speakers: speakers, Pos: diag.Pos{File: slug + ".md", Line: 5}}
+	}
+	tests := []struct {
+		name     string
+		sessions []Session
+		want     []string // "severity: part of the message", in order
+	}{
+		{name: "clean", sessions: []Session{talk("a", "Main", "10:00", "10:30", "x"), talk("b", "Main", "10:30", "11:00", "x")}},
+		{name: "room overlap", sessions: []Session{talk("a", "Main", "10:00", "10:30"), talk("b", "Main", "10:15", "10:45")},
+			want: []string{`warning: session "b" overlaps "a" in room "Main"`}},
+		{name: "other rooms", sessions: []Session{talk("a", "Main", "10:00", "10:30"), talk("b", "Side", "10:15", "10:45")}},
+		{name: "speaker twice", sessions: []Session{talk("a", "Main", "10:00", "10:30", "x"), talk("b", "Side", "10:15", "10:45", "x")},
+			want: []string{`warning: speaker "x" is in two places at once: "a" and "b"`}},
+		{name: "duplicate slug", sessions: []Session{talk("a", "Main", "10:00", "10:30"), talk("a", "Side", "11:00", "11:30")},
+			want: []string{`error: duplicate session slug "a", also used at a.md:5`}},
+		{name: "ends before it starts", sessions: []Session{talk("a", "Main", "10:30", "10:00")},
+			want: []string{`error: session "a" ends`}},
+		{name: "breaks may share a room", sessions: []Session{
+			{Slug: "lunch", Kind: Break, Room: "Main", Start: at("12:00"), End: at("13:00")},
+			talk("a", "Main", "12:30", "13:00")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Check(&Schedule{Sessions: tt.sessions, Speakers: []Speaker{{Slug: "x"}}})
+			if len(d) != len(tt.want) {
+				t.Fatalf("got %d diagnostics, want %d:\n%v", len(d), len(tt.want), d)
+			}
+			for i, w := range tt.want {
+				got := d[i].Severity.String() + ": " + d[i].Message
+				if !strings.HasPrefix(got, w) {
+					t.Errorf("diagnostic %d = %q, want %q", i, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSortAndDays(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip(err)
+	}
+	s := &Schedule{Rooms: []string{"Side"}, Sessions: []Session{
+		{Slug: "later"},
+		{Slug: "b", Room: "Main", Start: at("10:00"), End: at("10:30")},
+		{Slug: "a", Room: "Side", Start: at("10:00"), End: at("10:30")},
+		{Slug: "night", Room: "Main", Start: at("22:30"), End: at("23:00")}, // 00:30 on the 10th in Paris
+	}}
+	s.Sort()
+	var got []string
+	for _, ss := range s.Sessions {
+		got = append(got, ss.Slug)
+	}
+	if strings.Join(got, " ") != "a b night later" || strings.Join(s.Rooms, " ") != "Side Main" {
+		t.Errorf("order %v, rooms %v", got, s.Rooms)
+	}
+	days := s.Days(paris)
+	if len(days) != 2 || days[0].Date != "2025-10-09" || days[1].Date != "2025-10-10" || days[0].Offset != 7200 {
+		t.Errorf("days = %+v", days)
+	}
+}
