@@ -2,7 +2,10 @@
 
 package view
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // BenchmarkKeystroke measures one search keystroke on a small programme:
 // the fixed cost of an update, whatever the programme's size.
@@ -17,3 +20,38 @@ func BenchmarkKeystroke(b *testing.B) {
 		in.update(false)
 	}
 }
+
+// BenchmarkToggleMany flips about half of 1,000 sessions per update: the cost
+// of a keystroke that narrows a large programme a lot.
+func BenchmarkToggleMany(b *testing.B) {
+	t := &testing.T{}
+	s := conference()
+	base := s.Sessions[0]
+	s.Sessions = nil
+	for i := range 1000 {
+		ss := base
+		ss.Slug = "s" + itoa3(i)
+		if i%2 == 0 {
+			ss.Title = "Even talk"
+		} else {
+			ss.Title = "Odd talk"
+		}
+		ss.Start = base.Start.Add(time.Duration(i) * time.Minute)
+		ss.End = ss.Start.Add(30 * time.Minute)
+		ss.Room = s.Rooms[i%3]
+		s.Sessions = append(s.Sessions, ss)
+	}
+	in := Mount(host(t, ""), open(t, s), Options{})
+	defer in.Destroy()
+	for len(in.pending) > 0 {
+		in.renderMore()
+	}
+	words := []string{"even", "odd"}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		in.st.filter.Text = words[i%2]
+		in.update(false)
+	}
+}
+
+func itoa3(i int) string { return string([]byte{byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)}) + string(rune('a'+i/1000)) }

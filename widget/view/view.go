@@ -135,6 +135,10 @@ type listener struct {
 	window bool // added through dom/v2 on the window
 }
 
+// hiddenName is "hidden" made a JS string once: flipping a thousand sessions
+// should not encode it a thousand times.
+var hiddenName = js.ValueOf("hidden")
+
 // delegated are the events the instance's one listener handles.
 var delegated = []string{"click", "input", "change", "keydown", "focusin", "pointerdown"}
 
@@ -425,7 +429,7 @@ func (in *Instance) update(push bool) {
 	in.setFacets(f)
 	for i, node := range in.nodes {
 		if want := in.textMatch.Has(i); node.Truthy() && want != in.shown.Has(i) {
-			node.Call("toggleAttribute", "hidden", !want)
+			node.Call("toggleAttribute", hiddenName, !want)
 			if want {
 				in.shown.Add(i)
 			} else {
@@ -435,7 +439,7 @@ func (in *Instance) update(push bool) {
 	}
 	for d, node := range in.dayNodes {
 		if want := in.dayHasMatch(d - 1); node.Truthy() && want != in.dayShown[d] {
-			node.Call("toggleAttribute", "hidden", !want)
+			node.Call("toggleAttribute", hiddenName, !want)
 			in.dayShown[d] = want
 		}
 	}
