@@ -54,4 +54,6 @@ func BenchmarkToggleMany(b *testing.B) {
 	}
 }
 
-func itoa3(i int) string { return string([]byte{byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)}) + string(rune('a'+i/1000)) }
+func itoa3(i int) string {
+	return string([]byte{byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)}) + string(rune('a'+i/1000))
+}
