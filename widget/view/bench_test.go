@@ -3,6 +3,7 @@
 package view
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -30,7 +31,7 @@ func BenchmarkToggleMany(b *testing.B) {
 	s.Sessions = nil
 	for i := range 1000 {
 		ss := base
-		ss.Slug = "s" + itoa3(i)
+		ss.Slug = "s" + strconv.Itoa(i)
 		if i%2 == 0 {
 			ss.Title = "Even talk"
 		} else {
@@ -54,6 +55,3 @@ func BenchmarkToggleMany(b *testing.B) {
 	}
 }
 
-func itoa3(i int) string {
-	return string([]byte{byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)}) + string(rune('a'+i/1000))
-}
