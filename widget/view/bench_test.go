@@ -54,4 +54,3 @@ func BenchmarkToggleMany(b *testing.B) {
 		in.update(false)
 	}
 }
-

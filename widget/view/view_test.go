@@ -472,4 +472,3 @@ func sorted(a []string) []string {
 	}
 	return b
 }
-
