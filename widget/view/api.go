@@ -63,7 +63,7 @@ func (h *handle) mount(b *bundle.Bundle, o Options) {
 	}()
 	h.in = Mount(h.host, b, o)
 	if h.given != nil {
-		h.in.Set(h.pending, h.given)
+		h.in = h.in.Set(h.pending, h.given)
 	}
 }
 
@@ -125,7 +125,7 @@ func (h *handle) js() js.Value {
 		}
 		opts, given := ParseOptions(args[0])
 		if h.in != nil {
-			h.in.Set(opts, given)
+			h.in = h.in.Set(opts, given)
 			return nil
 		}
 		if h.given == nil {

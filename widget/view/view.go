@@ -297,24 +297,25 @@ func (in *Instance) theme() string {
 	return "auto"
 }
 
-// Set applies new options from the host (an attribute changed, or handle.set).
-func (in *Instance) Set(o Options, given map[string]bool) {
+// Set applies new options from the host (an attribute changed, or
+// handle.set) and returns the instance now showing them: a new language or
+// theme mounts afresh in the same element.
+func (in *Instance) Set(o Options, given map[string]bool) *Instance {
 	if in.destroyed {
-		return
+		return in
 	}
 	for k := range given {
 		*in.opts.field(k) = *o.field(k)
 	}
 	if given["lang"] || given["theme"] {
-		// Words and formats change everywhere: mount again in place.
-		Mount(in.host, in.b, in.opts)
-		return
+		return Mount(in.host, in.b, in.opts)
 	}
 	if given["timeZone"] {
 		in.setLocal(in.opts.TimeZone == "local")
 	}
 	in.optionsToState(&in.st, given)
 	in.update(false)
+	return in
 }
 
 // Destroy unmounts: listeners and observers are released, the shadow root emptied.

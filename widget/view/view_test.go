@@ -472,3 +472,14 @@ func sorted(a []string) []string {
 	}
 	return b
 }
+
+func TestSetLanguageThroughTheHandle(t *testing.T) {
+	in := Mount(host(t, ""), open(t, conference()), Options{Lang: "en"})
+	in = in.Set(Options{Lang: "fr"}, map[string]bool{"lang": true})
+	defer in.Destroy()
+	if in.destroyed || q(in, "#tab-mine").Get("textContent").String() != "Mon programme" {
+		t.Error("after set({lang: fr}) the handle does not hold the French instance")
+	}
+	in = in.Set(Options{Room: "Side Stage"}, map[string]bool{"room": true})
+	eq(t, "room set after a language change", visible(in), []string{"async"})
+}
