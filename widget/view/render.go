@@ -284,6 +284,7 @@ func (in *Instance) grid(day int) (html, layout string) {
 		t1 += 1800 - rem
 	}
 	rows := int((t1 - t0) / slot)
+	lanes := map[int][]int64{} // per column, when each lane is free again
 	var p, l page
 	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(11rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
 	// The grid shows one day: say which (the day filter picks another).
@@ -314,6 +315,19 @@ func (in *Instance) grid(day int) (html, layout string) {
 		l.raw(`#s`).int(i).raw(`{grid-row:`).int(from).raw(`/`).int(to).raw(`;grid-column:`)
 		if c, ok := cols[s.Room()]; ok && s.Room() >= 0 {
 			l.int(c)
+			// Sessions that overlap in one room (real programmes have them)
+			// are stepped to the right, each still readable, not stacked.
+			lane := 0
+			for lane < len(lanes[c]) && lanes[c][lane] > s.Start() {
+				lane++
+			}
+			if lane == len(lanes[c]) {
+				lanes[c] = append(lanes[c], 0)
+			}
+			lanes[c][lane] = max(s.End(), s.Start()+1)
+			if lane > 0 {
+				l.raw(`;margin-left:`).int(lane * 2).raw(`rem;z-index:`).int(lane)
+			}
 		} else {
 			l.raw(`2/-1`)
 		}

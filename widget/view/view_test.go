@@ -3,6 +3,7 @@
 package view
 
 import (
+	"strconv"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -391,6 +392,14 @@ func TestGridAndNarrowContainer(t *testing.T) {
 	if n := wide.shadow.Call("querySelectorAll", ".rh").Length(); n != 3 {
 		t.Errorf("%d room columns, want 3", n)
 	}
+	// The workshop overlaps nothing in its room; two talks made to overlap are stepped.
+	s := conference()
+	s.Sessions[1].Room = "Main Stage" // async now overlaps zero-copy
+	over := mount(t, host(t, "900px"), open(t, s), Options{View: "grid"})
+	a, z := in2rule(over, "async"), in2rule(over, "zero-copy")
+	if strings.Contains(a, "margin-left") == strings.Contains(z, "margin-left") {
+		t.Errorf("exactly one of two overlapping sessions should be stepped:\n%s\n%s", a, z)
+	}
 	narrow := mount(t, host(t, "400px"), b, Options{View: "grid"})
 	waitFor(t, func() bool { return narrow.narrow })
 	if !q(narrow, ".grid").IsNull() || q(narrow, ".day").IsNull() {
@@ -482,4 +491,17 @@ func TestSetLanguageThroughTheHandle(t *testing.T) {
 	}
 	in = in.Set(Options{Room: "Side Stage"}, map[string]bool{"room": true})
 	eq(t, "room set after a language change", visible(in), []string{"async"})
+}
+
+// in2rule returns the layout rule of a session in the grid.
+func in2rule(in *Instance, slug string) string {
+	i, _ := in.b.SessionBySlug(slug)
+	rules := in.layoutSheet.Get("cssRules")
+	for k := 0; k < rules.Length(); k++ {
+		text := rules.Index(k).Get("cssText").String()
+		if strings.HasPrefix(text, "#s"+strconv.Itoa(i)+" ") {
+			return text
+		}
+	}
+	return ""
 }
