@@ -11,7 +11,7 @@ type words struct {
 	search, searchHint                           string
 	day, room, kind, track, speaker              string
 	anyDay, anyRoom, anyKind, anyTrack, anySpeak string
-	nowNext                                      string
+	nowNext, filters                             string
 	venueTime, yourTime, timesIn                 string
 	noResults, clear                             string
 	unscheduled, details, close, speakers        string
@@ -28,7 +28,7 @@ var english = words{
 	search: "Search", searchHint: "Title, speaker or topic",
 	day: "Day", room: "Room", kind: "Kind", track: "Track", speaker: "Speaker",
 	anyDay: "All days", anyRoom: "All rooms", anyKind: "All kinds", anyTrack: "All tracks", anySpeak: "All speakers",
-	nowNext: "Now and next", venueTime: "venue time", yourTime: "your time", timesIn: "Times in",
+	nowNext: "Now and next", filters: "Filters", venueTime: "venue time", yourTime: "your time", timesIn: "Times in",
 	noResults: "No sessions match these filters.", clear: "Clear filters",
 	unscheduled: "Not yet scheduled", details: "Details", close: "Close", speakers: "Speakers",
 	addToCalendar: "Add to calendar", exportMine: "Export my schedule (.ics)", permalink: "Link to this session",
@@ -44,7 +44,7 @@ var french = words{
 	search: "Rechercher", searchHint: "Titre, intervenant ou sujet",
 	day: "Jour", room: "Salle", kind: "Type", track: "Thème", speaker: "Intervenant",
 	anyDay: "Tous les jours", anyRoom: "Toutes les salles", anyKind: "Tous les types", anyTrack: "Tous les thèmes", anySpeak: "Tous les intervenants",
-	nowNext: "En ce moment", venueTime: "heure du lieu", yourTime: "votre heure", timesIn: "Horaires :",
+	nowNext: "En ce moment", filters: "Filtres", venueTime: "heure du lieu", yourTime: "votre heure", timesIn: "Horaires :",
 	noResults: "Aucune session ne correspond à ces filtres.", clear: "Effacer les filtres",
 	unscheduled: "Pas encore programmé", details: "Détails", close: "Fermer", speakers: "Intervenants",
 	addToCalendar: "Ajouter au calendrier", exportMine: "Exporter mon programme (.ics)", permalink: "Lien vers cette session",

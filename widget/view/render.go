@@ -22,6 +22,10 @@ func (in *Instance) skeleton() string {
 	}
 	p.raw(`</div>`)
 	p.raw(`<label class="search">`).esc(w.search).raw(`<input type="search" id="q" part="search" autocomplete="off" placeholder="`).esc(w.searchHint).raw(`"></label>`)
+	// On a phone the filters fold away behind one button (see the container
+	// query in style.go); on wider screens the button is not shown.
+	p.raw(`<button type="button" class="filters-toggle" id="filters-toggle" aria-expanded="false" aria-controls="filters">`).esc(w.filters).raw(`</button>`)
+	p.raw(`<div class="filters" id="filters">`)
 	in.selectHTML(&p, "day", w.day, b.NumDays() > 1)
 	in.selectHTML(&p, "room", w.room, b.NumRooms() > 1)
 	in.selectHTML(&p, "kind", w.kind, b.NumKinds() > 1)
@@ -32,7 +36,7 @@ func (in *Instance) skeleton() string {
 		p.raw(` hidden`)
 	}
 	p.raw(`>`).esc(w.nowNext).raw(`</button>`)
-	p.raw(`</div>`)
+	p.raw(`</div></div>`)
 	p.raw(`<div class="status"><p id="live" role="status" aria-live="polite"></p>`)
 	p.raw(`<button type="button" class="tz" id="tz" aria-pressed="false"></button>`)
 	p.raw(`<button type="button" id="export" hidden>`).esc(w.exportMine).raw(`</button></div>`)

@@ -10,7 +10,7 @@ package view
 // Custom properties survive "all", so --agenda-* theming still comes through;
 // everything a host may theme is a --agenda-* custom property or a ::part().
 const baseCSS = `
-:host{all:initial;display:block;contain:content}
+:host{all:initial;display:block;contain:content;container-type:inline-size}
 .root{all:initial;display:block;
  font:400 var(--agenda-font-size,15px)/1.45 var(--agenda-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
  --fg:var(--agenda-fg,#1c1c22);--bg:var(--agenda-bg,#fff);--muted:var(--agenda-muted,#5b5d6b);
@@ -35,6 +35,12 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .bar label{display:flex;flex-direction:column;font-size:.8em;color:var(--muted);gap:.15rem}
 .bar label>*{font-size:1.25em;color:var(--fg)}
 .search{flex:1 1 14rem}
+.filters{display:contents}
+.filters-toggle{display:none}
+@container (max-width:600px){
+ .filters-toggle{display:inline-block}
+ .root:not([data-filters=open]) .filters{display:none}
+ .root[data-filters=open] .filters{display:flex;flex-wrap:wrap;gap:.5rem .75rem;flex-basis:100%}}
 .tabs{display:flex;gap:.25rem;flex-basis:100%}
 [role=tab]{border-radius:.4rem .4rem 0 0;border-bottom-width:3px}
 [role=tab][aria-selected=true]{border-bottom-color:var(--accent);font-weight:600;background:var(--bg)}

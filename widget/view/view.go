@@ -456,6 +456,17 @@ func (in *Instance) update(push bool) {
 		in.refreshOptions(active) // the filter in use lists its choices again
 	}
 	element(in.el.live).SetTextContent(in.w.count(n))
+	active := 0
+	for _, v := range [...]int{in.st.filter.Day, f.Room, f.Kind, f.Track, f.Speaker} {
+		if v >= 0 {
+			active++
+		}
+	}
+	toggle := in.w.filters
+	if active > 0 {
+		toggle += " (" + strconv.Itoa(active) + ")"
+	}
+	element(in.shadow.Call("getElementById", "filters-toggle")).SetTextContent(toggle)
 	in.el.empty.Set("hidden", n > 0 && !(in.st.view == "mine" && in.favs.Count() == 0))
 	emptyText := in.w.noResults
 	if in.st.view == "mine" && in.favs.Count() == 0 {
@@ -802,7 +813,7 @@ func (in *Instance) onEvent(_ js.Value, args []js.Value) any {
 }
 
 func (in *Instance) onClick(ev, target js.Value) {
-	el := target.Call("closest", "[data-star],[data-open],[data-view],[data-ics],[data-close],#clear,#tz,#now,#export")
+	el := target.Call("closest", "[data-star],[data-open],[data-view],[data-ics],[data-close],#clear,#tz,#now,#export,#filters-toggle")
 	if el.IsNull() {
 		if target.Equal(in.el.dlg) { // a click on the backdrop
 			in.closeDetails()
@@ -840,6 +851,14 @@ func (in *Instance) onClick(ev, target js.Value) {
 		case "now":
 			in.st.now = !in.st.now
 			in.update(true)
+		case "filters-toggle":
+			open := el.Call("getAttribute", "aria-expanded").String() != "true"
+			element(el).SetAttribute("aria-expanded", strconv.FormatBool(open))
+			if open {
+				element(in.root).SetAttribute("data-filters", "open")
+			} else {
+				in.root.Call("removeAttribute", "data-filters")
+			}
 		case "export":
 			var all []int
 			for i := 0; i < in.b.NumSessions(); i++ {

@@ -505,3 +505,27 @@ func in2rule(in *Instance, slug string) string {
 	}
 	return ""
 }
+
+func TestFiltersFoldAwayOnAPhone(t *testing.T) {
+	b := open(t, conference())
+	display := func(in *Instance, sel string) string {
+		return js.Global().Call("getComputedStyle", q(in, sel)).Get("display").String()
+	}
+	wide := mount(t, host(t, "900px"), b, Options{})
+	// A hidden ancestor leaves a select's own display alone: ask for its boxes.
+	shown := func(in *Instance, sel string) bool { return q(in, sel).Call("getClientRects").Length() > 0 }
+	if display(wide, "#filters-toggle") != "none" || !shown(wide, "#f-room") {
+		t.Error("wide: the filters should show and their toggle not")
+	}
+	phone := mount(t, host(t, "360px"), b, Options{Room: "Main Stage"})
+	if display(phone, "#filters-toggle") == "none" || shown(phone, "#f-room") {
+		t.Fatal("phone: the filters should fold behind their toggle")
+	}
+	if got := q(phone, "#filters-toggle").Get("textContent").String(); got != "Filters (1)" {
+		t.Errorf("toggle = %q, want the number of active filters", got)
+	}
+	click(phone, "#filters-toggle")
+	if !shown(phone, "#f-room") || q(phone, "#filters-toggle").Call("getAttribute", "aria-expanded").String() != "true" {
+		t.Error("phone: the toggle does not open the filters")
+	}
+}
