@@ -424,8 +424,12 @@ func (in *Instance) update(push bool) {
 	// sessions whose state changed, so a keystroke touches few nodes.
 	rest := f
 	rest.Day, rest.Room, rest.Kind, rest.Track, rest.Speaker = -1, -1, -1, -1, -1
-	in.x.Match(rest, in.textMatch)
 	n := in.x.Match(f, in.match)
+	if f.Day < 0 && f.Room < 0 && f.Kind < 0 && f.Track < 0 && f.Speaker < 0 {
+		copy(in.textMatch, in.match) // no facet chosen: the same question
+	} else {
+		in.x.Match(rest, in.textMatch)
+	}
 	in.renderView() // new markup is born with the right hidden attributes
 	in.setFacets(f)
 	for i, node := range in.nodes {
