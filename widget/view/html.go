@@ -49,7 +49,8 @@ func (p *page) esc(s string) *page {
 func (p page) String() string { return string(p) }
 
 // utc appends a unix time as RFC 3339 UTC ("2025-10-09T11:45:00Z") for
-// <time datetime>; time.Format would cost the wasm its whole layout engine.
+// <time datetime>; time.Format would cost the wasm its layout engine
+// (measured: 8 KB after brotli).
 func (p *page) utc(unix int64) *page {
 	t := time.Unix(unix, 0).UTC()
 	y, mo, d := t.Date()

@@ -99,7 +99,7 @@ func (r *reader) config(o Options) {
 		keys := keyLines(string(data), 1)
 		md, err := toml.Decode(string(data), &c)
 		if err != nil {
-			r.tomlError(ConfigFile, err, keys)
+			r.tomlError(ConfigFile, err, keys, 1)
 		} else {
 			r.unknownKeys(ConfigFile, md, keys, "name, id, time_zone, year, rooms, base_url")
 		}
@@ -284,7 +284,7 @@ func (r *reader) decode(name string, v any, known string) keyPos {
 	keys := keyLines(string(p.Front), p.FrontLine)
 	md, err := toml.Decode(string(p.Front), v)
 	if err != nil {
-		r.tomlErrorAt(name, err, keys, p.FrontLine)
+		r.tomlError(name, err, keys, p.FrontLine)
 		return nil
 	}
 	r.unknownKeys(name, md, keys, known)
@@ -308,14 +308,11 @@ func (k keyPos) at(key string) diag.Pos {
 	return k[""]
 }
 
-func (r *reader) tomlError(name string, err error, keys map[string][2]int) {
-	r.tomlErrorAt(name, err, keys, 1)
-}
-
 var lastKey = regexp.MustCompile(`last key "([^"]*)"`)
 
-// tomlErrorAt reports a TOML error at its line in the file, not in the block.
-func (r *reader) tomlErrorAt(name string, err error, keys map[string][2]int, firstLine int) {
+// tomlError reports a TOML error at its line in the file, not in the block
+// (which starts at line firstLine).
+func (r *reader) tomlError(name string, err error, keys map[string][2]int, firstLine int) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		r.diags.Error(r.pos(name, firstLine-1+pe.Position.Line, pe.Position.Col), "invalid TOML: "+pe.Message,
