@@ -13,39 +13,43 @@ FUZZTIME  ?= 50000x
 BENCHTIME ?= 1s
 
 AGENDA := $(OUT)/agenda
+# What make site and make serve read and where they serve it; for another
+# programme: make serve CONTENT=../schedule.xml SITEFLAGS="--tz Europe/Brussels".
+SITEFLAGS ?=
+ADDR      ?= 127.0.0.1:8080
+GOROOT    := $(shell $(GO) env GOROOT)
 
-.PHONY: all setup build bundle serve test browser vet fuzz bench clean
+.PHONY: all setup build widget site serve test browser vet fuzz bench clean
 
-all: bundle
+all: build
 
-build:
+# The data-free widget and its wasm_exec.js go into cmd/agenda/embed/ (ignored
+# by git), then into bin/agenda: that binary writes sites on machines with no
+# Go. After make, a plain go build ./cmd/agenda embeds them too.
+widget:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o cmd/agenda/embed/agenda.wasm ./cmd/widget
+	cp $(GOROOT)/lib/wasm/wasm_exec.js cmd/agenda/embed/wasm_exec.js
+
+build: widget
 	$(GO) build -o $(AGENDA) ./cmd/agenda
 
-# Chromium and xmllint, when missing (Debian packages).
+# Chromium, xmllint and the pinned npm packages, when missing.
 setup:
 	@.ci/setup
 
-# The demo bundle, compiled from content/ (fails on any warning: our own demo
-# stays clean). The wasm embeds cmd/widget/demo.bin; a test in widget/bundle
-# fails when it is stale (refresh: go test ./widget/bundle -update).
-bundle: build
-	$(AGENDA) check --strict $(CONTENT)
-	$(AGENDA) build $(CONTENT) -o cmd/widget/demo.bin
+# The site for $(CONTENT) in $(OUT)/web: agenda.js, the wasm with the programme
+# inside, the pages, the offline page and its service worker, schedule/.
+site: build
+	$(AGENDA) site $(SITEFLAGS) $(CONTENT) -o $(OUT)/web
 
-# The widget's site in $(OUT)/web: agenda.js, agenda.wasm (+ .br, .gz), the demo pages
-# and, as their no-JavaScript fallback, the static schedule.
-.PHONY: site
-site: bundle
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(OUT)/agenda.wasm ./cmd/widget
-	$(AGENDA) site -o $(OUT)/web --wasm $(OUT)/agenda.wasm --schedule cmd/widget/demo.bin
-
-# Serve the demo at http://127.0.0.1:8080/ (Ctrl-C stops).
+# Serve it at http://$(ADDR)/ (Ctrl-C stops).
 serve: site
-	$(AGENDA) serve --addr 127.0.0.1:8080 $(OUT)/web
+	$(AGENDA) serve --addr $(ADDR) $(OUT)/web
 
-# Everything: static checks, native tests (the end-to-end ones drive Chromium
+# Everything: our demo stays free of warnings, static checks, native tests (the end-to-end ones drive Chromium
 # through web/e2e), the DOM layer's tests inside Chromium, then every fuzz target.
-test: setup vet
+test: setup vet build
+	$(AGENDA) check --strict $(CONTENT)
 	$(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory browser
 	$(MAKE) --no-print-directory fuzz
@@ -75,7 +79,7 @@ fuzz:
 
 # Native benchmarks, then the widget in headless Chromium (web/e2e/bench_test.go): wasm size,
 # mount, search and filter script time and memory, demo and FOSDEM 2025, against the aims.
-bench: bundle
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./widget/...
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./web/e2e
 

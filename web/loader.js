@@ -16,15 +16,16 @@
 	if (customElements.get("agenda-schedule")) return; // loaded twice: the first copy serves the page
 
 	// Our own URL, read now: document.currentScript is null once this script
-	// has finished running. The wasm sits beside us.
+	// has finished running. The wasm sits beside us; agenda site writes its
+	// content-hashed name here.
 	const script = document.currentScript;
-	const wasmURL = new URL("agenda.wasm", script ? script.src : document.baseURI).href;
+	const wasmURL = new URL(/*@wasm@*/"agenda.wasm", script ? script.src : document.baseURI).href;
 
 	// scope is the global object the Go runtime sees (js.Global()). Names in
 	// `local` (and anything the runtime sets) live here, never on the page; all
 	// else reads through to the real global. Window methods are bound to it:
 	// called with `this` = a Proxy they throw "Illegal invocation".
-	const local = new Map(["fs", "process", "path", "Go", "__agendaReady"].map((k) => [k, undefined]));
+	const local = new Map(["fs", "process", "path", "Go", "__agendaReady", "__agendaBundle"].map((k) => [k, undefined]));
 	const bound = new Map();
 	const scope = new Proxy(Object.create(null), {
 		get(_, key) {
@@ -76,9 +77,13 @@
 		// Streaming compiles while downloading but insists on application/wasm.
 		const streaming = WebAssembly.instantiateStreaming &&
 			/^application\/wasm\b/.test(res.headers.get("Content-Type") || "");
-		const { instance } = streaming
+		const { module, instance } = streaming
 			? await WebAssembly.instantiateStreaming(res, go.importObject)
 			: await WebAssembly.instantiate(await res.arrayBuffer(), go.importObject);
+		// The programme travels inside the module, as a custom section that
+		// agenda site appended; Go copies it out when main starts.
+		const [bundle] = WebAssembly.Module.customSections(module, "agenda.bundle");
+		local.set("__agendaBundle", bundle ? new Uint8Array(bundle) : undefined);
 		return go.run(instance); // settles only if main returns, which it never should
 	}
 

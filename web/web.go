@@ -1,121 +1,334 @@
-// Package web assembles and serves the widget's site: the loader agenda.js,
-// agenda.wasm with its precompressed copies, and the demo host pages.
+// Package web writes and serves one programme's deployable site: the loader
+// agenda.js, the widget's wasm with the programme inside it (content-hashed,
+// with brotli and gzip copies), the site-embed, offline and partner pages with
+// the static schedule inside the widget as its first paint, the service
+// worker, the web app manifest and icons, the static schedule/, and header
+// files for static hosts. It runs in the compiler, never in the browser.
 package web
 
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"html/template"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/export/static"
+	"github.com/agendaconf/agenda/widget/schedule"
 )
 
 //go:embed loader.js
 var loaderSource []byte
 
-//go:embed demo
-var demo embed.FS
+//go:embed site
+var siteFiles embed.FS
 
-// placeholder is the line of loader.js that wasm_exec.js replaces.
-const placeholder = "/*@wasm_exec.js@*/"
+var pages = template.Must(template.ParseFS(siteFiles, "site/*.html"))
+
+// placeholder is the line of loader.js that wasm_exec.js replaces, and
+// wasmName the expression that names the wasm file.
+const (
+	placeholder = "/*@wasm_exec.js@*/"
+	wasmName    = `/*@wasm@*/"agenda.wasm"`
+)
 
 // Loader returns agenda.js: loader.js with wasmExec, the toolchain's
-// lib/wasm/wasm_exec.js, inlined verbatim inside the loader's closure.
-func Loader(wasmExec []byte) []byte {
+// lib/wasm/wasm_exec.js, inlined verbatim inside the loader's closure, and
+// wasm the file name of the module, resolved beside agenda.js.
+func Loader(wasmExec []byte, wasm string) []byte {
 	before, after, ok := bytes.Cut(loaderSource, []byte(placeholder))
 	if !ok {
 		panic("web: loader.js has no " + placeholder + " line")
 	}
+	if !bytes.Contains(before, []byte(wasmName)) {
+		panic("web: loader.js does not name its wasm as " + wasmName)
+	}
+	name, _ := json.Marshal(wasm)
+	before = bytes.Replace(before, []byte(wasmName), name, 1)
 	out := make([]byte, 0, len(loaderSource)+len(wasmExec)+1)
 	out = append(out, before...)
 	out = append(out, bytes.TrimRight(wasmExec, "\n")...)
 	return append(out, after...)
 }
 
-// Names of the files WriteSite writes besides the demo pages.
+// Names of the files a site holds besides the wasm, whose name carries its
+// content hash: agenda.0123456789.wasm.
 const (
-	LoaderFile = "agenda.js"
-	WasmFile   = "agenda.wasm"
+	LoaderFile  = "agenda.js"
+	BundleFile  = "agenda.bin" // the programme alone, for other sites' src
+	ScheduleDir = "schedule"   // the static schedule, no JavaScript
+	HostHeaders = "_headers"   // the headers Netlify and Cloudflare Pages read
 )
 
-// WriteSite writes the site into dir, creating it: agenda.js (from wasmExec),
-// agenda.wasm with agenda.wasm.br and agenda.wasm.gz beside it, and the demo
-// pages. wasmExec is the lib/wasm/wasm_exec.js of the Go that built wasm.
-func WriteSite(dir string, wasm, wasmExec []byte) error {
-	return Site{Wasm: wasm, WasmExec: wasmExec}.Write(dir)
-}
+// builtWasm matches the wasm names Write writes (and removes when stale).
+var builtWasm = regexp.MustCompile(`^agenda\.[0-9a-f]{10}\.wasm(\.br|\.gz)?$`)
 
-// Site is what WriteSite writes, for callers that need to tune it.
+// Site is one programme's deployable folder.
 type Site struct {
-	Wasm     []byte // agenda.wasm, built with GOOS=js GOARCH=wasm from ./cmd/widget
-	WasmExec []byte // lib/wasm/wasm_exec.js of the Go that built Wasm
+	Widget   []byte             // the data-free widget: GOOS=js GOARCH=wasm go build ./cmd/widget
+	WasmExec []byte             // lib/wasm/wasm_exec.js of the Go that built Widget
+	Schedule *schedule.Schedule // the programme
+	// BaseURL is the address the folder will be served from, for the snippet
+	// on the partner page; empty, the snippet names agenda.js relatively.
+	BaseURL string
 	// BrotliQuality is 0 to 11; 0 means 11, the smallest and slowest (seconds
 	// per megabyte). Tests that build a site each run may trade size for time.
 	BrotliQuality int
 }
 
-// Write writes the site into dir, as WriteSite does.
-func (s Site) Write(dir string) error {
-	wasm, wasmExec := s.Wasm, s.WasmExec
-	if len(wasm) < 8 || !bytes.Equal(wasm[:4], []byte("\x00asm")) {
-		return errors.New("agenda.wasm is not a WebAssembly module")
+// Written says what Write wrote.
+type Written struct {
+	Wasm           string // the wasm's file name
+	Raw, Brotli    int    // its sizes
+	Bundle         int    // the bundle's size, inside the wasm
+	Sessions, Days int
+}
+
+// Files returns every file of the site by slash path, and what they are.
+func (s Site) Files() (map[string][]byte, Written, error) {
+	var w Written
+	if len(s.Widget) < 8 || !bytes.Equal(s.Widget[:4], []byte("\x00asm")) {
+		return nil, w, errors.New("the widget is not a WebAssembly module")
 	}
-	if !bytes.Contains(wasmExec, []byte("globalThis.Go = class")) {
-		return errors.New("wasm_exec.js does not look like Go's lib/wasm/wasm_exec.js")
+	if !bytes.Contains(s.WasmExec, []byte("globalThis.Go = class")) {
+		return nil, w, errors.New("wasm_exec.js does not look like Go's lib/wasm/wasm_exec.js")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	if s.Schedule == nil {
+		return nil, w, errors.New("no programme")
 	}
-	// Brotli at quality 11 takes seconds on a few megabytes: run both at once.
+	data, err := bundle.Encode(s.Schedule)
+	if err != nil {
+		return nil, w, err
+	}
+	wasm, err := AppendSection(s.Widget, BundleSection, data)
+	if err != nil {
+		return nil, w, fmt.Errorf("the widget: %w", err)
+	}
+	sum := sha256.Sum256(wasm)
+	w.Wasm = "agenda." + hex.EncodeToString(sum[:5]) + ".wasm"
+	w.Raw, w.Bundle, w.Sessions = len(wasm), len(data), len(s.Schedule.Sessions)
+
+	// Brotli at quality 11 takes seconds on a few megabytes: both at once.
 	var br, gz []byte
 	var brErr, gzErr error
 	var wg sync.WaitGroup
-	quality := s.BrotliQuality
-	if quality <= 0 || quality > brotli.BestCompression {
-		quality = brotli.BestCompression
-	}
-	wg.Go(func() { br, brErr = compressBrotli(wasm, quality) })
+	wg.Go(func() { br, brErr = compressBrotli(wasm, s.BrotliQuality) })
 	wg.Go(func() { gz, gzErr = compressGzip(wasm) })
 	wg.Wait()
 	if err := errors.Join(brErr, gzErr); err != nil {
-		return fmt.Errorf("compressing agenda.wasm: %w", err)
+		return nil, w, fmt.Errorf("compressing the wasm: %w", err)
 	}
+	w.Brotli = len(br)
+
 	files := map[string][]byte{
-		LoaderFile:       Loader(wasmExec),
-		WasmFile:         wasm,
-		WasmFile + ".br": br,
-		WasmFile + ".gz": gz,
+		LoaderFile:             Loader(s.WasmExec, w.Wasm),
+		w.Wasm:                 wasm,
+		w.Wasm + ".br":         br,
+		w.Wasm + ".gz":         gz,
+		BundleFile:             data,
+		"icon-192.png":         icon(192),
+		"icon-512.png":         icon(512),
+		"manifest.webmanifest": nil, // below
 	}
-	err := fs.WalkDir(demo, "demo", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := demo.ReadFile(path)
-		files[filepath.FromSlash(path[len("demo/"):])] = data
-		return err
-	})
+	for _, name := range []string{"site.css", "icon.svg", "offline.js"} {
+		files[name], _ = siteFiles.ReadFile("site/" + name)
+	}
+	staticFiles, err := static.Files(s.Schedule)
 	if err != nil {
-		return err
+		return nil, w, err
+	}
+	for name, data := range staticFiles {
+		files[ScheduleDir+"/"+name] = data
+	}
+	fallback, err := static.Fallback(s.Schedule, ScheduleDir+"/")
+	if err != nil {
+		return nil, w, err
+	}
+
+	p := s.page(fallback)
+	w.Days = p.days
+	// The build: what the offline page shows, so that its service worker
+	// and the page can tell a newer deployment.
+	p.Build = hashOf(files, fallback)
+	files["manifest.webmanifest"] = manifest(p.Name)
+	for _, name := range []string{"index.html", "offline.html", "partner.html"} {
+		var b bytes.Buffer
+		if err := pages.ExecuteTemplate(&b, name, p); err != nil {
+			return nil, w, err
+		}
+		files[name] = b.Bytes()
+	}
+	// The service worker keeps what the offline page needs to run.
+	files["sw.js"] = serviceWorker(p.Build, []string{"offline.html", "index.html", LoaderFile, w.Wasm, "site.css", "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"})
+
+	names := make([]string, 0, len(files)+1)
+	for name := range files {
+		names = append(names, name)
+	}
+	names = append(names, HostHeaders)
+	sort.Strings(names)
+	files[HostHeaders] = HeadersFile(names)
+	return files, w, nil
+}
+
+// Write writes the site into dir, creating it. Wasm files of earlier builds
+// in dir are removed; nothing else is.
+func (s Site) Write(dir string) (Written, error) {
+	files, w, err := s.Files()
+	if err != nil {
+		return w, err
+	}
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if builtWasm.MatchString(e.Name()) && files[e.Name()] == nil {
+				if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+					return w, err
+				}
+			}
+		}
 	}
 	for name, data := range files {
-		path := filepath.Join(dir, name)
+		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
+			return w, err
 		}
 		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return err
+			return w, err
 		}
 	}
-	return nil
+	return w, nil
+}
+
+// pageData is what the page templates see.
+type pageData struct {
+	Lang, Name, Dates, Title string
+	Build                    string
+	BaseURL                  string
+	FirstDay                 string
+	ScheduleHref             string
+	Fallback                 template.HTML
+	Snippet, CSP             string
+	days                     int
+}
+
+func (s Site) page(fallback []byte) pageData {
+	c := s.Schedule.Conference
+	p := pageData{Lang: "en", Name: c.Name, ScheduleHref: ScheduleDir + "/", Fallback: template.HTML(fallback)}
+	if p.Name == "" {
+		p.Name = c.ID
+	}
+	loc := time.UTC
+	if l, err := time.LoadLocation(c.TimeZone); err == nil {
+		loc = l
+	}
+	days := s.Schedule.Days(loc)
+	p.days = len(days)
+	if len(days) > 0 {
+		p.FirstDay = days[0].Date
+		p.Dates = dateRange(days[0].Start.In(loc), days[len(days)-1].Start.In(loc))
+	}
+	p.Title = p.Name + ": schedule"
+	if p.Dates != "" {
+		p.Title += ", " + p.Dates
+	}
+	loader, scheduleURL, origin := LoaderFile, ScheduleDir+"/", "https://schedule.example"
+	if base := strings.TrimRight(s.BaseURL, "/"); base != "" {
+		p.BaseURL = base + "/"
+		loader, scheduleURL = p.BaseURL+LoaderFile, p.BaseURL+ScheduleDir+"/"
+		if i := strings.Index(base, "://"); i >= 0 {
+			origin = base
+			if j := strings.IndexByte(base[i+3:], '/'); j >= 0 {
+				origin = base[:i+3+j]
+			}
+		}
+	}
+	p.Snippet = `<script src="` + loader + `" async></script>
+<agenda-schedule view="list" lang="en">
+  <a href="` + scheduleURL + `">The ` + p.Name + ` schedule</a>
+</agenda-schedule>`
+	p.CSP = `Content-Security-Policy: script-src 'self' ` + origin + ` 'wasm-unsafe-eval'; connect-src 'self' ` + origin
+	return p
+}
+
+// dateRange writes two days as people do: "8–9 October 2026",
+// "30 September – 2 October 2026", "31 December 2026 – 1 January 2027".
+func dateRange(a, b time.Time) string {
+	switch {
+	case a.Format("2006-01-02") == b.Format("2006-01-02"):
+		return a.Format("2 January 2006")
+	case a.Year() != b.Year():
+		return a.Format("2 January 2006") + " – " + b.Format("2 January 2006")
+	case a.Month() != b.Month():
+		return a.Format("2 January") + " – " + b.Format("2 January 2006")
+	}
+	return a.Format("2") + "–" + b.Format("2 January 2006")
+}
+
+// hashOf names a build by what its pages show and run.
+func hashOf(files map[string][]byte, fallback []byte) string {
+	h := sha256.New()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		h.Write([]byte(name))
+		h.Write(files[name])
+	}
+	h.Write(fallback)
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+func serviceWorker(build string, assets []string) []byte {
+	src, _ := siteFiles.ReadFile("site/sw.js")
+	v, _ := json.Marshal(build)
+	a, _ := json.Marshal(assets)
+	src = bytes.Replace(src, []byte(`/*@version@*/"dev"`), v, 1)
+	return bytes.Replace(src, []byte(`/*@assets@*/[]`), a, 1)
+}
+
+func manifest(name string) []byte {
+	short := name
+	if len([]rune(short)) > 12 {
+		short = "Schedule"
+	}
+	m := map[string]any{
+		"name":             name + " schedule",
+		"short_name":       short,
+		"start_url":        "offline.html",
+		"scope":            "./",
+		"display":          "standalone",
+		"background_color": "#ffffff",
+		"theme_color":      "#b7410e",
+		"icons": []map[string]string{
+			{"src": "icon-192.png", "sizes": "192x192", "type": "image/png"},
+			{"src": "icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+			{"src": "icon.svg", "sizes": "any", "type": "image/svg+xml"},
+		},
+	}
+	out, _ := json.MarshalIndent(m, "", "  ")
+	return append(out, '\n')
 }
 
 func compressBrotli(data []byte, quality int) ([]byte, error) {
+	if quality <= 0 || quality > brotli.BestCompression {
+		quality = brotli.BestCompression
+	}
 	var buf bytes.Buffer
 	w := brotli.NewWriterLevel(&buf, quality)
 	if _, err := w.Write(data); err != nil {

@@ -19,7 +19,7 @@ Usage:
   agenda build [flags] PATH -o FILE.bin     write the bundle the widget embeds
   agenda dump [--json] FILE.bin             list the sessions of a bundle
   agenda export FORMAT [flags] PATH         write ics, frab-json, frab-xml or html
-  agenda site -o DIR [--wasm FILE]          assemble agenda.js, agenda.wasm and the demo pages
+  agenda site [flags] PATH -o DIR           write a deployable site: pages, offline page, widget
   agenda serve [--addr HOST:PORT] DIR       serve a site folder over HTTP
 
 PATH is a content folder (Zola layout, with an optional agenda.toml), a

@@ -19,9 +19,7 @@ const (
 )
 
 // TestContentGolden pins the encoding of our demo content/: a change to the
-// format, the reader or the demo shows up here. The golden file is the bundle
-// the wasm embeds, so this also fails when that one is stale. Refresh with
-// -update (or make bundle).
+// format, the reader or the demo shows up here. Refresh with -update.
 func TestContentGolden(t *testing.T) {
 	s, d := zola.Read("../../content", zola.Options{})
 	if d.HasErrors() {
@@ -31,7 +29,7 @@ func TestContentGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const golden = "../../cmd/widget/demo.bin"
+	const golden = "testdata/content.golden"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)

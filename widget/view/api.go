@@ -3,6 +3,7 @@
 package view
 
 import (
+	"errors"
 	"syscall/js"
 	"unsafe"
 
@@ -10,10 +11,15 @@ import (
 )
 
 // API builds the one object the loader receives: {version, mount(element,
-// options) -> {set(options), destroy()}}. data is the embedded bundle, used
-// unless options.src names another.
-func API(version, data string) js.Value {
-	embedded, embeddedErr := bundle.Open(data)
+// options) -> {set(options), destroy()}}. data is the programme's bundle that
+// came with the wasm (nil when none did), used unless options.src names
+// another. API keeps data: the caller must never write it again.
+func API(version string, data []byte) js.Value {
+	var embedded *bundle.Bundle
+	embeddedErr := errNoBundle
+	if data != nil {
+		embedded, embeddedErr = bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("version", version)
 	api.Set("mount", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -39,6 +45,10 @@ func API(version, data string) js.Value {
 	}))
 	return api
 }
+
+// errNoBundle is why a widget without src cannot mount from a module that
+// carries no programme (one built by go build, not by agenda site).
+var errNoBundle = errors.New("this agenda.wasm carries no programme (write the site with agenda site), and no src was given")
 
 // handle is what mount returns. It survives the wait for a src bundle: set
 // and destroy before it arrives are remembered.

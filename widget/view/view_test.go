@@ -448,7 +448,7 @@ func TestFrench(t *testing.T) {
 
 func TestCorruptBundleMessage(t *testing.T) {
 	el := host(t, "")
-	api := API("test", "this is not a bundle")
+	api := API("test", []byte("this is not a bundle"))
 	h := api.Call("mount", el, map[string]any{"lang": "en"})
 	defer h.Call("destroy")
 	if el.Get("dataset").Get("state").String() != "error" {
@@ -462,7 +462,7 @@ func TestCorruptBundleMessage(t *testing.T) {
 
 func TestSrcThatFailsToLoad(t *testing.T) {
 	el := host(t, "")
-	api := API("test", "")
+	api := API("test", nil)
 	h := api.Call("mount", el, map[string]any{"src": "/no/such/bundle.bin"})
 	defer h.Call("destroy")
 	waitFor(t, func() bool { return el.Get("dataset").Get("state").String() == "error" })

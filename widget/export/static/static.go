@@ -27,10 +27,81 @@ var pageHTML string
 
 var page = template.Must(template.New("page").Parse(pageHTML))
 
+//go:embed fallback.html
+var fallbackHTML string
+
+var fallback = template.Must(template.New("fallback").Parse(fallbackHTML))
+
+type fallbackData struct {
+	Href, Zone  string
+	Days        []dayLink
+	ByDay       map[string][]item
+	Unscheduled []item
+}
+
 // Files returns every file of the static schedule by name: index.html, one
 // YYYY-MM-DD.html per day, and schedule.css. Descriptions are the readers'
 // sanitised HTML and go in as they are; everything else is escaped.
 func Files(s *schedule.Schedule) (map[string][]byte, error) {
+	p, err := prepare(s)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{CSSFile: css}
+	render := func(name string, d pageData) error {
+		var b bytes.Buffer
+		if err := page.Execute(&b, d); err != nil {
+			return err
+		}
+		files[name] = b.Bytes()
+		return nil
+	}
+	if err := render("index.html", pageData{Conference: p.title, Title: p.title, Days: p.days, Zone: p.zone, Index: true, Unscheduled: p.unscheduled}); err != nil {
+		return nil, err
+	}
+	days := p.days
+	for i, d := range days {
+		pd := pageData{Conference: p.title, Title: d.Label + " – " + p.title, Heading: d.Label, Days: days, Current: d.Date, Zone: p.zone, Sessions: p.byDay[d.Date]}
+		if i > 0 {
+			pd.Prev = &days[i-1]
+		}
+		if i+1 < len(days) {
+			pd.Next = &days[i+1]
+		}
+		if err := render(d.File, pd); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// Fallback returns the whole programme as one compact HTML fragment (a
+// heading per day, one line per session) for a page to put inside
+// <agenda-schedule>: readers and crawlers without JavaScript get the
+// programme, and everyone sees sessions before the widget arrives. Each
+// session is marked data-session="SLUG", as the widget marks its own, and
+// links to its entry in the static pages at href (a folder URL ending in /).
+// Headings start at level 2, under the page's h1.
+func Fallback(s *schedule.Schedule, href string) ([]byte, error) {
+	p, err := prepare(s)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = fallback.Execute(&b, fallbackData{Href: href, Zone: p.zone, Days: p.days, ByDay: p.byDay, Unscheduled: p.unscheduled})
+	return b.Bytes(), err
+}
+
+// prepared is a schedule laid out for the pages: sorted, in the venue's
+// zone, grouped by day.
+type prepared struct {
+	title, zone string
+	days        []dayLink
+	byDay       map[string][]item
+	unscheduled []item
+}
+
+func prepare(s *schedule.Schedule) (*prepared, error) {
 	loc := time.UTC
 	if tz := s.Conference.TimeZone; tz != "" {
 		l, err := time.LoadLocation(tz)
@@ -45,16 +116,16 @@ func Files(s *schedule.Schedule) (map[string][]byte, error) {
 	cp.Sort()
 	s = &cp
 
-	title := s.Conference.Name
-	if title == "" {
-		title = s.Conference.ID
+	p := &prepared{title: s.Conference.Name, zone: s.Conference.TimeZone, byDay: map[string][]item{}}
+	if p.title == "" {
+		p.title = s.Conference.ID
 	}
-	var days []dayLink
+	if p.zone == "" {
+		p.zone = "UTC"
+	}
 	for _, d := range s.Days(loc) {
-		days = append(days, dayLink{Date: d.Date, File: d.Date + ".html", Label: d.Start.In(loc).Format("Monday 2 January 2006")})
+		p.days = append(p.days, dayLink{Date: d.Date, File: d.Date + ".html", Label: d.Start.In(loc).Format("Monday 2 January 2006")})
 	}
-	byDay := map[string][]item{}
-	var unscheduled []item
 	for i := range s.Sessions {
 		ss := &s.Sessions[i]
 		it := item{
@@ -75,7 +146,7 @@ func Files(s *schedule.Schedule) (map[string][]byte, error) {
 			it.Speakers = append(it.Speakers, sp)
 		}
 		if !ss.Scheduled() {
-			unscheduled = append(unscheduled, it)
+			p.unscheduled = append(p.unscheduled, it)
 			continue
 		}
 		start := ss.Start.In(loc)
@@ -85,38 +156,9 @@ func Files(s *schedule.Schedule) (map[string][]byte, error) {
 			it.End, it.EndISO = end.Format("15:04"), end.Format(time.RFC3339)
 		}
 		date := start.Format("2006-01-02")
-		byDay[date] = append(byDay[date], it)
+		p.byDay[date] = append(p.byDay[date], it)
 	}
-
-	files := map[string][]byte{CSSFile: css}
-	zone := s.Conference.TimeZone
-	if zone == "" {
-		zone = "UTC"
-	}
-	render := func(name string, p pageData) error {
-		var b bytes.Buffer
-		if err := page.Execute(&b, p); err != nil {
-			return err
-		}
-		files[name] = b.Bytes()
-		return nil
-	}
-	if err := render("index.html", pageData{Conference: title, Title: title, Days: days, Zone: zone, Index: true, Unscheduled: unscheduled}); err != nil {
-		return nil, err
-	}
-	for i, d := range days {
-		p := pageData{Conference: title, Title: d.Label + " – " + title, Heading: d.Label, Days: days, Current: d.Date, Zone: zone, Sessions: byDay[d.Date]}
-		if i > 0 {
-			p.Prev = &days[i-1]
-		}
-		if i+1 < len(days) {
-			p.Next = &days[i+1]
-		}
-		if err := render(d.File, p); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
+	return p, nil
 }
 
 // Write writes the files of the static schedule into dir, creating it.
