@@ -50,7 +50,7 @@ serve: site
 # through web/e2e), the DOM layer's tests inside Chromium, then every fuzz target.
 test: setup vet build
 	$(AGENDA) check --strict $(CONTENT)
-	$(GO) test -count=1 ./...
+	AGENDA_E2E_WASM=$(CURDIR)/cmd/agenda/embed/agenda.wasm $(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory browser
 	$(MAKE) --no-print-directory fuzz
 

@@ -50,7 +50,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/agendaconf/agenda/web"
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/source/frab"
 )
@@ -168,7 +167,11 @@ var writeFOSDEM = sync.OnceValue(func() error {
 // benchSize compresses the wasm the test site serves (the demo bundle
 // embedded, built like make site: -trimpath -ldflags=-s) as web.Site does.
 func benchSize(b *testing.B) {
-	wasm, err := os.ReadFile(filepath.Join(siteDir, web.WasmFile))
+	wasms, err := filepath.Glob(filepath.Join(siteDir, "agenda.*.wasm"))
+	if err != nil || len(wasms) != 1 {
+		b.Fatalf("the site's wasm: %v %v", wasms, err)
+	}
+	wasm, err := os.ReadFile(wasms[0])
 	if err != nil {
 		b.Fatal(err)
 	}

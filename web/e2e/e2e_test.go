@@ -20,20 +20,26 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/web"
+	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/source/zola"
 )
 
 const chromium = "/usr/bin/chromium"
 
 var (
-	baseURL string // the test site, served over loopback by web.Handler
-	skip    string // why every test skips, when it does
-	siteDir string // the served site folder (the benchmarks add files to it)
-	setup   error  // why every test fails, when it does
+	baseURL   string // the test site, served over loopback by web.Handler (agenda serve)
+	staticURL string // the same site from a plain static host: only the headers in _headers
+	skip      string // why every test skips, when it does
+	siteDir   string // the served site folder (the benchmarks add files to it)
+	widget    []byte // the data-free widget
+	wasmExec  []byte // the toolchain's wasm_exec.js
+	setup     error  // why every test fails, when it does
 )
 
-// TestMain builds the widget (or takes $AGENDA_E2E_WASM, a wasm built
-// already), writes the site with the demo pages and a few test pages, and
-// serves it on loopback for the tests' browsers.
+// TestMain builds the widget (or takes $AGENDA_E2E_WASM, a data-free widget
+// built already, as make test passes it), writes the demo's site with
+// web.Site, as agenda site does, adds a few test pages, and serves it on
+// loopback twice: through web.Handler, and through a plain static host.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	switch _, err := os.Stat(chromium); {
@@ -55,13 +61,18 @@ func TestMain(m *testing.M) {
 	setup = buildSite(tmp, dir)
 	srv := httptest.NewServer(web.Handler(dir))
 	baseURL = srv.URL
+	plain := httptest.NewServer(staticHost(dir))
+	staticURL = plain.URL
 	code := m.Run()
 	srv.Close()
+	plain.Close()
 	os.RemoveAll(tmp)
 	os.Exit(code)
 }
 
-func buildSite(tmp, dir string) error {
+// readWidget builds the data-free widget, or reads $AGENDA_E2E_WASM, and
+// the toolchain's wasm_exec.js.
+func readWidget(tmp string) error {
 	wasmFile := os.Getenv("AGENDA_E2E_WASM")
 	if wasmFile == "" {
 		wasmFile = filepath.Join(tmp, "agenda.wasm")
@@ -69,23 +80,45 @@ func buildSite(tmp, dir string) error {
 		cmd.Dir = "../.."
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("GOOS=js GOARCH=wasm go build ./cmd/widget (does cmd/widget/demo.bin exist? make bundle writes it): %v\n%s", err, out)
+			return fmt.Errorf("GOOS=js GOARCH=wasm go build ./cmd/widget: %v\n%s", err, out)
 		}
 	}
-	wasm, err := os.ReadFile(wasmFile)
-	if err != nil {
+	var err error
+	if widget, err = os.ReadFile(wasmFile); err != nil {
 		return err
 	}
 	root, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		return fmt.Errorf("go env GOROOT: %w", err)
 	}
-	wasmExec, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+	wasmExec, err = os.ReadFile(filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+	return err
+}
+
+// writeSite writes the site of the programme at path into dir, as agenda site
+// does (brotli at quality 4: 11 takes tens of seconds, and the browser
+// decodes any quality).
+func writeSite(dir string, s *schedule.Schedule) (web.Written, error) {
+	return web.Site{Widget: widget, WasmExec: wasmExec, Schedule: s, BrotliQuality: 4}.Write(dir)
+}
+
+func demo() (*schedule.Schedule, error) {
+	s, d := zola.Read("../../content", zola.Options{})
+	if d.HasErrors() {
+		return nil, fmt.Errorf("content/: %v", d)
+	}
+	return s, nil
+}
+
+func buildSite(tmp, dir string) error {
+	if err := readWidget(tmp); err != nil {
+		return err
+	}
+	s, err := demo()
 	if err != nil {
 		return err
 	}
-	// Quality 11 takes tens of seconds; the browser decodes any quality.
-	if err := (web.Site{Wasm: wasm, WasmExec: wasmExec, BrotliQuality: 4}).Write(dir); err != nil {
+	if _, err := writeSite(dir, s); err != nil {
 		return err
 	}
 	loader, err := os.ReadFile(filepath.Join(dir, web.LoaderFile))
@@ -93,11 +126,13 @@ func buildSite(tmp, dir string) error {
 		return err
 	}
 	// blank.html: the globals of a page without us. broken/: agenda.js
-	// whose agenda.wasm is missing.
+	// whose wasm is missing. two.html: two widgets on one page.
 	files := map[string]string{
 		"blank.html":        `<!doctype html><title>blank</title>`,
 		"broken/index.html": `<!doctype html><title>broken</title><script src="agenda.js" async></script><agenda-schedule><a id="fallback" href="../schedule/">The schedule</a></agenda-schedule>`,
 		"broken/agenda.js":  string(loader),
+		"two.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>two</title><script src="agenda.js" async></script>
+<h1>Two schedules</h1><agenda-schedule id="one" view="list"></agenda-schedule><agenda-schedule id="two" view="list" room="Side Stage"></agenda-schedule>`,
 	}
 	for name, data := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
@@ -258,9 +293,14 @@ func (b *browser) errors() []message {
 	return out
 }
 
+// open navigates to path on the test site, or to path itself when it is a URL.
 func (b *browser) open(t *testing.T, path string) {
 	t.Helper()
-	if err := chromedp.Run(b.ctx, chromedp.Navigate(baseURL+path)); err != nil {
+	url := path
+	if !strings.Contains(path, "://") {
+		url = baseURL + path
+	}
+	if err := chromedp.Run(b.ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}
 }
@@ -305,14 +345,14 @@ func (b *browser) sessions(t *testing.T) []int {
 	return n
 }
 
-// newGlobals lists the window properties of the page that a blank page of
-// the same origin lacks.
-func (b *browser) newGlobals(t *testing.T, path string) []string {
+// newGlobals lists the window properties of the page at origin+path that a
+// blank page of the same origin lacks.
+func (b *browser) newGlobals(t *testing.T, origin, path string) []string {
 	t.Helper()
 	var blank, got []string
-	b.open(t, "/blank.html")
+	b.open(t, origin+"/blank.html")
 	b.eval(t, `Object.getOwnPropertyNames(window)`, &blank)
-	b.open(t, path)
+	b.open(t, origin+path)
 	b.waitState(t, "ready")
 	b.eval(t, `Object.getOwnPropertyNames(window)`, &got)
 	var added []string
@@ -327,7 +367,7 @@ func (b *browser) newGlobals(t *testing.T, path string) []string {
 
 func TestDemoPage(t *testing.T) {
 	b := newBrowser(t)
-	added := b.newGlobals(t, "/")
+	added := b.newGlobals(t, baseURL, "/")
 	if !slices.Equal(added, []string{"Agenda"}) {
 		t.Errorf("globals the demo page gained: %v, want only Agenda", added)
 	}
@@ -397,19 +437,21 @@ func TestMountAPI(t *testing.T) {
 	}
 }
 
-// TestPartnerPage: a strict CSP, hostile global CSS, and the partner's own
-// window.fs, window.Go and window.process.
+// TestPartnerPage: the partner's page on its own origin, the widget from a
+// plain static host that sends only the headers in _headers; a strict CSP,
+// hostile global CSS, and the partner's own Go program with the stock
+// wasm_exec.js and its window.Go, window.fs, window.process, window.path.
 func TestPartnerPage(t *testing.T) {
 	b := newBrowser(t)
-	added := b.newGlobals(t, "/partner.html")
-	if want := []string{"Agenda", "Go", "fs", "process"}; !slices.Equal(added, want) {
+	origin := partnerSite(t)
+	added := b.newGlobals(t, origin, "/")
+	if want := []string{"Agenda", "Go", "fs", "partnerAdd", "path", "process"}; !slices.Equal(added, want) {
 		t.Errorf("globals of the partner page: %v, want %v (theirs and Agenda)", added, want)
 	}
 	var theirs bool
-	b.eval(t, `Object.keys(window.fs).length === 0 && window.Go.name === "Go" && window.Go.length === 0 &&
-		JSON.stringify(window.process) === '{"env":{"partner":"yes"}}' && !("path" in window)`, &theirs)
+	b.eval(t, `partnerAdd(2, 3) === 5 && typeof window.fs.writeSync === "function" && window.Go === partnerGo.constructor`, &theirs)
 	if !theirs {
-		t.Error("the partner's window.fs, window.Go or window.process changed, or window.path appeared")
+		t.Error("the partner's own Go program stopped answering, or its globals changed")
 	}
 	if n := b.sessions(t); len(n) != 2 || n[0] < 1 || n[1] < 1 {
 		t.Errorf("[data-session] elements per instance: %v, want two instances with at least 1 each", n)
