@@ -125,9 +125,22 @@ func buildSite(tmp, dir string) error {
 	if err != nil {
 		return err
 	}
+	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		return err
+	}
 	// blank.html: the globals of a page without us. broken/: agenda.js
-	// whose wasm is missing. two.html: two widgets on one page.
+	// whose wasm is missing; nowasm/ the same under the site's own page.
+	// two.html: two widgets on one page; badsrc.html: one of them with a src
+	// that answers 404. sandboxed.html: the page in an iframe sandboxed
+	// without allow-same-origin, where storage throws.
 	files := map[string]string{
+		"nowasm/index.html": strings.ReplaceAll(string(index), `href="site.css"`, `href="../site.css"`),
+		"nowasm/agenda.js":  string(loader),
+		"badsrc.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>bad src</title><script src="agenda.js" async></script>
+<h1>A bad src</h1><agenda-schedule id="good" view="list"></agenda-schedule><agenda-schedule id="bad" src="no/such/bundle.bin"></agenda-schedule>`,
+		"sandboxed.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>sandboxed</title>
+<h1>A partner's sandboxed frame</h1><iframe sandbox="allow-scripts" src="index.html" title="The schedule" width="1000" height="700"></iframe>`,
 		"blank.html":        `<!doctype html><title>blank</title>`,
 		"broken/index.html": `<!doctype html><title>broken</title><script src="agenda.js" async></script><agenda-schedule><a id="fallback" href="../schedule/">The schedule</a></agenda-schedule>`,
 		"broken/agenda.js":  string(loader),
