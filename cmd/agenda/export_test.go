@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agendaconf/agenda/internal/corpus"
 )
 
 const (
@@ -129,9 +131,7 @@ func TestExportHTML(t *testing.T) {
 
 // TestExportFOSDEM exports a frab file as c3voc JSON through the command.
 func TestExportFOSDEM(t *testing.T) {
-	if _, err := os.Stat(exportFOSDEM); err != nil {
-		t.Skip("corpus absent, skipping FOSDEM 2025: ", err)
-	}
+	corpus.Need(t, exportFOSDEM, "exporting FOSDEM 2025")
 	code, out, errs := runExportArgs("frab-json", exportFOSDEM)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

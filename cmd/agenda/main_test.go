@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agendaconf/agenda/internal/corpus"
 )
 
 const euroRust = "../../../shared/corpus/eurorust-2025/content"
@@ -151,9 +153,7 @@ func TestBuildDumpDemo(t *testing.T) {
 }
 
 func TestEuroRustThroughTheCLI(t *testing.T) {
-	if _, err := os.Stat(euroRust); err != nil {
-		t.Skip("../shared/corpus is not here; the EuroRust test is skipped")
-	}
+	corpus.Need(t, euroRust, "the EuroRust test")
 	if code, stdout, _ := agenda("check", euroRust, "--tz", "Europe/Paris", "--year", "2025"); code != 0 {
 		t.Fatalf("check = %d\n%s", code, stdout)
 	}

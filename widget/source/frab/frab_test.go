@@ -10,6 +10,8 @@ import (
 
 	"github.com/agendaconf/agenda/widget/diag"
 	"github.com/agendaconf/agenda/widget/schedule"
+
+	corpusdir "github.com/agendaconf/agenda/internal/corpus"
 )
 
 // corpus is the shared real-world corpus, read in place (never copied).
@@ -18,9 +20,7 @@ const corpus = "../../../../shared/corpus"
 func corpusFile(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join(corpus, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s not found (%v): the shared corpus is not checked out next to the project", p, err)
-	}
+	corpusdir.Need(t, p, "reading the shared corpus")
 	return p
 }
 

@@ -10,6 +10,8 @@ import (
 
 	"github.com/agendaconf/agenda/widget/diag"
 	"github.com/agendaconf/agenda/widget/schedule"
+
+	corpusdir "github.com/agendaconf/agenda/internal/corpus"
 )
 
 const corpus = "../../../../shared/corpus/eurorust-2025/content"
@@ -198,9 +200,7 @@ func TestDemoContent(t *testing.T) {
 // page with a readable date and time is placed, and the seed talk is where the
 // site says it is.
 func TestEuroRust(t *testing.T) {
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("../shared/corpus is not here; the real-world corpus tests are skipped")
-	}
+	corpusdir.Need(t, corpus, "the EuroRust corpus test")
 	s, d := Read(corpus, Options{TimeZone: "Europe/Paris", Year: 2025})
 	if d.HasErrors() {
 		t.Fatalf("errors:\n%v", d)
