@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/web"
@@ -201,19 +202,30 @@ func TestOffline(t *testing.T) {
 		srv.Close()
 	}
 	t.Cleanup(func() { stop() })
-	page := "http://" + addr + prefix + "/offline.html"
+	offline := "http://" + addr + prefix + "/offline.html"
 
-	b.open(t, page)
+	b.open(t, offline)
 	b.waitState(t, "ready")
 	b.until(t, `navigator.serviceWorker.controller !== null`, "the service worker to control the page")
 	b.until(t, `document.getElementById("agenda-offline-status").textContent.includes("without a network")`, "the page to say it works offline")
+	// Installable: Chromium's own check of the manifest, icons and worker.
+	var problems []*page.InstallabilityError
+	if err := chromedp.Run(b.ctx, chromedp.ActionFunc(func(ctx context.Context) (err error) {
+		problems, err = page.GetInstallabilityErrors().Do(ctx)
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("not installable: %s %v", p.ErrorID, p.ErrorArguments)
+	}
 	host := "agenda-schedule"
 	b.eval(t, in(host, `[data-session="ownership-for-humans"] .star`)+`.click(), true`, new(bool))
 	b.until(t, in(host, `[data-session="ownership-for-humans"] .star`)+`.getAttribute("aria-pressed") === "true"`, "the star pressed")
 
 	// A real outage: the server stops.
 	stop()
-	if _, err := http.Get(page); err == nil {
+	if _, err := http.Get(offline); err == nil {
 		t.Fatal("the server still answers")
 	}
 	if err := chromedp.Run(b.ctx, chromedp.Reload()); err != nil {
