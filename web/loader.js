@@ -69,6 +69,7 @@
 		start().then(() => reject(new Error("the wasm exited before it was ready")), reject);
 	});
 	runtime.catch((err) => console.error("agenda.js: the schedule could not load from " + wasmURL + ":", err));
+	runtime.then(() => local.set("__agendaBundle", undefined), () => {}); // Go has its own copy now
 
 	async function start() {
 		const res = await fetch(wasmURL);
