@@ -6,32 +6,18 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
 
-// types are the MIME types that matter, whatever the machine's mime tables say:
-// instantiateStreaming insists on application/wasm.
-var types = map[string]string{
-	".html": "text/html; charset=utf-8",
-	".js":   "text/javascript; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".wasm": "application/wasm",
-	".bin":  "application/octet-stream",
-	".json": "application/json",
-	".ics":  "text/calendar; charset=utf-8",
-	".svg":  "image/svg+xml",
-	".xml":  "application/xml",
-}
-
 // encodings are the precompressed variants Handler looks for, best first.
 var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 
-// Handler serves the site in dir: only GET and HEAD, index.html for a folder,
-// 404 for folders without one (no listings) and for dot files. agenda.js,
-// agenda.wasm and bundles (*.bin) may be fetched from any origin. A file with a
-// .br or .gz copy beside it is served compressed when the client accepts it.
+// Handler serves the site in dir with the headers of Headers: only GET and
+// HEAD, index.html for a folder, 404 for folders without one (no listings),
+// for dot files and for anything that resolves outside dir (a symbolic link
+// pointing out of it). A file with a .br or .gz copy beside it is served
+// compressed when the client accepts it, with an ETag per variant.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -44,16 +30,25 @@ func Handler(dir string) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		st, err := os.Stat(file)
+		// Opened per request, so that a folder replaced by a new deploy is
+		// served at once; os.Root refuses any path, links included, that
+		// leads out of it.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer root.Close()
+		file := "." + name // os.Root takes relative names
+		st, err := root.Stat(file)
 		if err == nil && st.IsDir() {
 			if !strings.HasSuffix(r.URL.Path, "/") {
 				http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
 				return
 			}
 			name = path.Join(name, "index.html")
-			file = filepath.Join(file, "index.html")
-			st, err = os.Stat(file)
+			file = "." + name
+			st, err = root.Stat(file)
 		}
 		if err != nil || !st.Mode().IsRegular() {
 			http.NotFound(w, r)
@@ -61,38 +56,25 @@ func Handler(dir string) http.Handler {
 		}
 
 		h := w.Header()
-		ext := path.Ext(name)
-		ctype, ok := types[ext]
-		if !ok {
-			ctype = mime.TypeByExtension(ext)
-		}
-		if ctype == "" {
-			ctype = "application/octet-stream"
-		}
-		h.Set("Content-Type", ctype)
-		h.Set("X-Content-Type-Options", "nosniff")
-		base := path.Base(name)
-		if base == LoaderFile || base == WasmFile || ext == ".bin" {
-			h.Set("Access-Control-Allow-Origin", "*")
-		}
-		// Names carry no content hash: pages always revalidate, assets after
-		// five minutes (a new programme shows up soon after a deploy).
-		if ext == ".html" {
-			h.Set("Cache-Control", "no-cache")
-		} else {
-			h.Set("Cache-Control", "public, max-age=300")
+		setHeaders(h, name)
+		if h.Get("Content-Type") == "" {
+			// Not sniffed: the body may be a compressed copy.
+			ctype := mime.TypeByExtension(path.Ext(name))
+			if ctype == "" {
+				ctype = "application/octet-stream"
+			}
+			h.Set("Content-Type", ctype)
 		}
 
-		encoding, vary, served := "", false, file
-		for _, e := range encodings {
-			zst, err := os.Stat(file + e.ext)
-			if err != nil || !zst.Mode().IsRegular() {
-				continue
-			}
-			vary = true
-			if encoding == "" && accepts(r.Header.Get("Accept-Encoding"), e.name) {
-				encoding, served, st = e.name, file+e.ext, zst
-			}
+		f, encoding, vary, err := openVariant(root, file, r.Header.Get("Accept-Encoding"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
+			http.NotFound(w, r)
+			return
 		}
 		if vary {
 			h.Set("Vary", "Accept-Encoding")
@@ -100,17 +82,38 @@ func Handler(dir string) http.Handler {
 		etag := fmt.Sprintf("%x-%x", st.ModTime().UnixNano(), st.Size())
 		if encoding != "" {
 			h.Set("Content-Encoding", encoding)
+			// ServeContent leaves Content-Length out once Content-Encoding
+			// is set, which would send the copy chunked: no download
+			// progress for the loader, no sendfile. Its length is known.
+			h.Set("Content-Length", strconv.FormatInt(st.Size(), 10))
 			etag += "-" + encoding
 		}
 		h.Set("ETag", `"`+etag+`"`) // a strong validator per variant
-		f, err := os.Open(served)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		defer f.Close()
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})
+}
+
+// openVariant opens the best copy of file in root that accept allows, file
+// itself when none, and reports its coding ("" for file itself) and whether
+// file has copies at all (the response then varies with Accept-Encoding).
+func openVariant(root *os.Root, file, accept string) (f *os.File, encoding string, vary bool, err error) {
+	for _, e := range encodings {
+		if accepts(accept, e.name) {
+			zf, err := root.Open(file + e.ext)
+			if err != nil {
+				continue
+			}
+			if zst, err := zf.Stat(); err == nil && zst.Mode().IsRegular() {
+				return zf, e.name, true, nil
+			}
+			zf.Close()
+		} else if !vary {
+			zst, err := root.Stat(file + e.ext)
+			vary = err == nil && zst.Mode().IsRegular()
+		}
+	}
+	f, err = root.Open(file)
+	return f, "", vary, err
 }
 
 // accepts reports whether an Accept-Encoding header allows coding, honouring
