@@ -8,6 +8,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // encodings are the precompressed variants Handler looks for, best first.
@@ -19,6 +21,7 @@ var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 // pointing out of it). A file with a .br or .gz copy beside it is served
 // compressed when the client accepts it, with an ETag per variant.
 func Handler(dir string) http.Handler {
+	site := &siteRoot{dir: dir}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -30,25 +33,32 @@ func Handler(dir string) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		// Opened per request, so that a folder replaced by a new deploy is
-		// served at once; os.Root refuses any path, links included, that
-		// leads out of it.
-		root, err := os.OpenRoot(dir)
+		root := site.get()
+		st, err := stat(root, name)
 		if err != nil {
-			http.NotFound(w, r)
-			return
+			// A deploy may have replaced the folder since it was opened.
+			if fresh := site.reopen(root); fresh != nil {
+				root = fresh
+				st, err = stat(root, name)
+			}
 		}
-		defer root.Close()
-		file := "." + name // os.Root takes relative names
-		st, err := root.Stat(file)
 		if err == nil && st.IsDir() {
 			if !strings.HasSuffix(r.URL.Path, "/") {
 				http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
 				return
 			}
 			name = path.Join(name, "index.html")
-			file = "." + name
-			st, err = root.Stat(file)
+		}
+		// The rest happens in the file's folder: one walk from the root
+		// instead of one per copy looked for.
+		folder, base := root, path.Base(name)
+		if parent := path.Dir(name); parent != "/" && err == nil {
+			if folder, err = root.OpenRoot(parent[1:]); err == nil {
+				defer folder.Close()
+			}
+		}
+		if err == nil && st.IsDir() {
+			st, err = folder.Stat(base)
 		}
 		if err != nil || !st.Mode().IsRegular() {
 			http.NotFound(w, r)
@@ -66,15 +76,18 @@ func Handler(dir string) http.Handler {
 			h.Set("Content-Type", ctype)
 		}
 
-		f, encoding, vary, err := openVariant(root, file, r.Header.Get("Accept-Encoding"))
+		f, encoding, vary, err := openVariant(folder, base, r.Header.Get("Accept-Encoding"))
 		if err != nil {
 			http.NotFound(w, r)
 			return
 		}
 		defer f.Close()
-		if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
-			http.NotFound(w, r)
-			return
+		if encoding != "" {
+			st, err = f.Stat()
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
 		}
 		if vary {
 			h.Set("Vary", "Accept-Encoding")
@@ -93,13 +106,66 @@ func Handler(dir string) http.Handler {
 	})
 }
 
-// openVariant opens the best copy of file in root that accept allows, file
+// stat stats the slash path name ("/" is the folder itself) inside root,
+// which refuses any path, links included, that leads out of it.
+func stat(root *os.Root, name string) (os.FileInfo, error) {
+	if root == nil {
+		return nil, os.ErrNotExist
+	}
+	return root.Stat("." + name)
+}
+
+// siteRoot is the folder a Handler serves, opened once rather than for each
+// request. A deploy may replace the folder (rm -rf, then a new one); a lookup
+// that fails then looks again in the folder now at dir.
+type siteRoot struct {
+	dir string
+	mu  sync.Mutex
+	cur atomic.Pointer[os.Root]
+}
+
+// get returns the open folder, opening it if need be; nil if it cannot.
+func (s *siteRoot) get() *os.Root {
+	if r := s.cur.Load(); r != nil {
+		return r
+	}
+	return s.reopen(nil)
+}
+
+// reopen opens dir afresh in place of stale, the folder a lookup failed in,
+// and returns it; nil when dir is stale's folder still (the miss was real),
+// or cannot be opened.
+func (s *siteRoot) reopen(stale *os.Root) *os.Root {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur := s.cur.Load(); cur != stale {
+		return cur // another request reopened it meanwhile
+	}
+	r, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return nil
+	}
+	if stale != nil {
+		was, err1 := stale.Stat(".")
+		now, err2 := r.Stat(".")
+		if err1 == nil && err2 == nil && os.SameFile(was, now) {
+			r.Close()
+			return nil
+		}
+	}
+	// The replaced folder stays open: requests may still be reading
+	// through it. That is one descriptor per deploy.
+	s.cur.Store(r)
+	return r
+}
+
+// openVariant opens the best copy of file in folder that accept allows, file
 // itself when none, and reports its coding ("" for file itself) and whether
 // file has copies at all (the response then varies with Accept-Encoding).
-func openVariant(root *os.Root, file, accept string) (f *os.File, encoding string, vary bool, err error) {
+func openVariant(folder *os.Root, file, accept string) (f *os.File, encoding string, vary bool, err error) {
 	for _, e := range encodings {
 		if accepts(accept, e.name) {
-			zf, err := root.Open(file + e.ext)
+			zf, err := folder.Open(file + e.ext)
 			if err != nil {
 				continue
 			}
@@ -108,11 +174,11 @@ func openVariant(root *os.Root, file, accept string) (f *os.File, encoding strin
 			}
 			zf.Close()
 		} else if !vary {
-			zst, err := root.Stat(file + e.ext)
+			zst, err := folder.Stat(file + e.ext)
 			vary = err == nil && zst.Mode().IsRegular()
 		}
 	}
-	f, err = root.Open(file)
+	f, err = folder.Open(file)
 	return f, "", vary, err
 }
 

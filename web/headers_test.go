@@ -342,3 +342,52 @@ func TestHandlerSymlinks(t *testing.T) {
 		})
 	}
 }
+
+// TestHandlerFolderReplaced checks that a folder replaced by a deploy (the old
+// one moved away, a new one in its place) is served at once.
+func TestHandlerFolderReplaced(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	write := func(name string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(dir, "schedule"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "schedule", name), []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("old.html")
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	tests := []struct {
+		replace    bool // before the request
+		path, want string
+	}{
+		{false, "/schedule/old.html", "200 old.html"},
+		{false, "/schedule/new.html", "404"},
+		{true, "/schedule/new.html", "200 new.html"},
+		{false, "/schedule/old.html", "404"},
+		{false, "/schedule/new.html", "200 new.html"},
+	}
+	for i, tt := range tests {
+		if tt.replace {
+			if err := os.Rename(dir, dir+".old"); err != nil {
+				t.Fatal(err)
+			}
+			write("new.html")
+		}
+		res, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		got := strconv.Itoa(res.StatusCode)
+		if res.StatusCode == 200 {
+			got += " " + string(body)
+		}
+		if got != tt.want {
+			t.Errorf("%d: GET %s: %q, want %q", i, tt.path, got, tt.want)
+		}
+	}
+}
