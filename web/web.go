@@ -165,12 +165,16 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	// and the page can tell a newer deployment.
 	p.Build = hashOf(files, fallback)
 	files["manifest.webmanifest"] = manifest(p.Name)
-	for _, name := range []string{"index.html", "offline.html", "partner.html"} {
+	for _, pg := range []struct {
+		name, template string
+		offline        bool
+	}{{"index.html", "index.html", false}, {"offline.html", "index.html", true}, {"partner.html", "partner.html", false}} {
 		var b bytes.Buffer
-		if err := pages.ExecuteTemplate(&b, name, p); err != nil {
+		p.Offline = pg.offline
+		if err := pages.ExecuteTemplate(&b, pg.template, p); err != nil {
 			return nil, w, err
 		}
-		files[name] = b.Bytes()
+		files[pg.name] = b.Bytes()
 	}
 	// The service worker keeps what the offline page needs to run.
 	files["sw.js"] = serviceWorker(p.Build, []string{"offline.html", "index.html", LoaderFile, w.Wasm, "site.css", "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"})
@@ -217,6 +221,7 @@ func (s Site) Write(dir string) (Written, error) {
 type pageData struct {
 	Lang, Name, Dates, Title string
 	Build                    string
+	Offline                  bool // the attendees' page: manifest, worker, update notice
 	BaseURL                  string
 	FirstDay                 string
 	ScheduleHref             string
