@@ -19,7 +19,9 @@ var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 // HEAD, index.html for a folder, 404 for folders without one (no listings),
 // for dot files and for anything that resolves outside dir (a symbolic link
 // pointing out of it). A file with a .br or .gz copy beside it is served
-// compressed when the client accepts it, with an ETag per variant.
+// compressed when the client accepts it, with an ETag per variant. dir is
+// opened once; when a deploy puts a new folder in its place, Handler moves to
+// it at the first request the old one cannot answer.
 func Handler(dir string) http.Handler {
 	site := &siteRoot{dir: dir}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
