@@ -35,7 +35,7 @@ var fakeWasm = append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("ag
 
 func TestLoader(t *testing.T) {
 	exec := wasmExec(t)
-	js := string(Loader(exec))
+	js := string(Loader(exec, "agenda.0123456789.wasm"))
 	if strings.Contains(js, placeholder) {
 		t.Error("the placeholder is still in agenda.js")
 	}
@@ -61,21 +61,27 @@ func TestLoader(t *testing.T) {
 	if got := regexp.MustCompile(`defineProperty\(real, "(\w+)"`).FindAllStringSubmatch(ours, -1); len(got) != 1 || got[0][1] != "Agenda" {
 		t.Errorf("globals defined: %v, want only Agenda", got)
 	}
-	for _, want := range []string{`customElements.define("agenda-schedule"`, "instantiateStreaming", "arrayBuffer()", "document.currentScript", `"time-zone"`, "__agendaReady"} {
+	for _, want := range []string{`customElements.define("agenda-schedule"`, "instantiateStreaming", "arrayBuffer()", "document.currentScript", `"time-zone"`, "__agendaReady",
+		`new URL("agenda.0123456789.wasm"`, `customSections(module, "agenda.bundle")`} {
 		if !strings.Contains(ours, want) {
 			t.Errorf("the loader lacks %s", want)
 		}
 	}
 }
 
-// site writes a site with a fake wasm into a temp folder and serves it.
+// site writes the files of a site, with a fake wasm, into a temp folder and
+// serves it. The wasm is there under its old fixed name too, with
+// precompressed copies of both.
 func site(t *testing.T) (*httptest.Server, string) {
 	t.Helper()
 	dir := t.TempDir()
-	if err := WriteSite(dir, fakeWasm, wasmExec(t)); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string]string{"demo.bin": "AGENDA", "empty/.keep": "", ".secret": "x"} {
+	br, _ := compressBrotli(fakeWasm, 1)
+	gz, _ := compressGzip(fakeWasm)
+	files := map[string]string{"demo.bin": "AGENDA", "empty/.keep": "", ".secret": "x",
+		"agenda.js": string(Loader(wasmExec(t), "agenda.0123456789.wasm")), "index.html": "<!doctype html><title>x</title>", "partner.css": "*{}",
+		"agenda.wasm": string(fakeWasm), "agenda.wasm.br": string(br), "agenda.wasm.gz": string(gz),
+		"agenda.0123456789.wasm": string(fakeWasm), "agenda.0123456789.wasm.br": string(br), "agenda.0123456789.wasm.gz": string(gz)}
+	for name, data := range files {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -84,21 +90,6 @@ func site(t *testing.T) (*httptest.Server, string) {
 	srv := httptest.NewServer(Handler(dir))
 	t.Cleanup(srv.Close)
 	return srv, dir
-}
-
-func TestWriteSite(t *testing.T) {
-	_, dir := site(t)
-	for _, name := range []string{"agenda.js", "agenda.wasm", "agenda.wasm.br", "agenda.wasm.gz", "index.html", "partner.html", "partner.css", "partner-globals.js"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			t.Error(err)
-		}
-	}
-	if err := WriteSite(t.TempDir(), []byte("not wasm"), wasmExec(t)); err == nil {
-		t.Error("WriteSite took a file that is not WebAssembly")
-	}
-	if err := WriteSite(t.TempDir(), fakeWasm, []byte("console.log(1)")); err == nil {
-		t.Error("WriteSite took a wasm_exec.js that is not Go's")
-	}
 }
 
 func TestHandler(t *testing.T) {
