@@ -77,11 +77,14 @@ fuzz:
 	  done; \
 	done
 
-# Native benchmarks, then the widget in headless Chromium (web/e2e/bench_test.go): wasm size,
-# mount, search and filter script time and memory, demo and FOSDEM 2025, against the aims.
+# Native benchmarks; agenda serve under 200 concurrent clients (req/s, p99); then the widget in
+# headless Chromium (web/e2e): wasm size, mount, search and filter script time and memory,
+# and page loads (first session visible, bytes, a second visit through the service worker,
+# loopback and throttled), demo and FOSDEM 2025, against the aims.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./widget/...
-	$(GO) test -run '^$$' -bench . -benchtime 1x ./web/e2e
+	$(GO) test -run '^$$' -bench '^BenchmarkServe$$' -benchtime $(BENCHTIME) ./cmd/agenda
+	AGENDA_E2E_WASM=$(CURDIR)/cmd/agenda/embed/agenda.wasm $(GO) test -run '^$$' -bench . -benchtime 1x ./web/e2e
 
 clean:
 	rm -rf $(OUT)
