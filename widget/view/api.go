@@ -4,6 +4,7 @@ package view
 
 import (
 	"errors"
+	"strconv"
 	"syscall/js"
 	"unsafe"
 
@@ -23,25 +24,18 @@ func API(version string, data []byte) js.Value {
 	api := js.Global().Get("Object").New()
 	api.Set("version", version)
 	api.Set("mount", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) == 0 || args[0].Type() != js.TypeObject {
+		host := arg(args, 0)
+		if host.Type() != js.TypeObject {
 			js.Global().Get("console").Call("error", "agenda: mount needs an element")
 			return js.Null()
 		}
-		host := args[0]
-		var opts js.Value
-		if len(args) > 1 {
-			opts = args[1]
-		}
-		o, _ := ParseOptions(opts)
-		h := &handle{host: host}
-		if o.Src != "" {
-			h.fetch(o)
-		} else if embeddedErr != nil {
-			MountError(host, wordsFor(o.Lang).failed+embeddedErr.Error())
-		} else {
-			h.mount(embedded, o)
-		}
-		return h.js()
+		h := &handle{host: host, embedded: embedded, embeddedErr: embeddedErr}
+		o := h.js() // first: even a widget that fails at once can be set or destroyed
+		protect(h.oops, func() {
+			h.opts, _ = ParseOptions(arg(args, 1))
+			h.load()
+		})
+		return o
 	}))
 	return api
 }
@@ -50,115 +44,198 @@ func API(version string, data []byte) js.Value {
 // carries no programme (one built by go build, not by agenda site).
 var errNoBundle = errors.New("this agenda.wasm carries no programme (write the site with agenda site), and no src was given")
 
-// handle is what mount returns. It survives the wait for a src bundle: set
-// and destroy before it arrives are remembered.
-type handle struct {
-	host      js.Value
-	in        *Instance
-	pending   Options
-	given     map[string]bool
-	destroyed bool
-	funcs     []js.Func
+// One Go runtime serves every widget on the page, and a panic that leaves a
+// js.FuncOf callback ends it: every widget stops answering. So each way in
+// from JS (mount, set, destroy, listeners, timers, fetch callbacks) goes
+// through protect, which turns a panic into an error shown on that widget
+// alone. A JS exception inside Call, New or Invoke becomes a panic (js.Error)
+// that recover sees; one inside js.Value.Get unwinds through the wasm where
+// nothing can catch it, so properties that may throw (storage, a host's
+// options object) are read with Reflect.get through Call.
+
+// catch runs fn and returns what it panicked with, nil if it did not.
+func catch(fn func()) (r any) {
+	defer func() { r = recover() }()
+	fn()
+	return nil
 }
 
-func (h *handle) mount(b *bundle.Bundle, o Options) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg := "internal error"
-			if e, ok := r.(error); ok {
-				msg = e.Error()
-			}
-			MountError(h.host, wordsFor(o.Lang).failed+msg)
-		}
-	}()
-	h.in = Mount(h.host, b, o)
-	if h.given != nil {
-		h.in = h.in.Set(h.pending, h.given)
+// protect runs fn; a panic in it goes to fail, as words, and no further.
+func protect(fail func(why string), fn func()) {
+	if r := catch(fn); r != nil {
+		catch(func() { fail(why(r)) })
 	}
 }
 
-// fetch loads a bundle from o.Src (a partner showing another event, fresh data
-// without a rebuild), then mounts it, or shows why it could not.
-func (h *handle) fetch(o Options) {
-	h.host.Get("dataset").Set("state", "loading")
-	w := wordsFor(o.Lang)
-	fail := func(why string) {
-		if !h.destroyed {
-			MountError(h.host, w.failedSrc+o.Src+": "+why)
-		}
-	}
-	var onResp, onBuf, onErr js.Func
-	release := func() { onResp.Release(); onBuf.Release(); onErr.Release() }
-	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		defer release()
-		msg := "network error"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		fail(msg)
+// funcOf is js.FuncOf behind protect, for callbacks that return nothing.
+// Not inlined: the wasm would carry a copy of its closures per caller.
+//
+//go:noinline
+func funcOf(fail func(why string), fn func(args []js.Value)) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		protect(fail, func() { fn(args) })
 		return nil
 	})
-	onBuf = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		defer release()
-		arr := js.Global().Get("Uint8Array").New(args[0])
+}
+
+// why puts what a panic carried into words.
+func why(r any) (s string) {
+	s = "internal error"
+	catch(func() {
+		switch e := r.(type) {
+		case js.Error: // its Error method reads .message, which a thrown string lacks
+			s = text(e.Value)
+		case error:
+			s = e.Error()
+		case string:
+			s = e
+		}
+	})
+	return s
+}
+
+// text is String(v) in JS: "TypeError: Failed to fetch". It panics if v's
+// toString throws.
+func text(v js.Value) string { return js.Global().Call("String", v).String() }
+
+// reflectGet is Reflect.get(o, k): see the note above catch.
+func reflectGet(o js.Value, k string) js.Value { return js.Global().Get("Reflect").Call("get", o, k) }
+
+// arg is args[i], undefined when the caller passed fewer.
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}
+
+// handle is what mount returns. It outlives the wait for a src bundle, an
+// error and a change of src: options set meanwhile are kept in opts.
+type handle struct {
+	host        js.Value
+	opts        Options // every option given so far
+	in          *Instance
+	embedded    *bundle.Bundle
+	embeddedErr error
+	loads       int // counts loads: a response to an earlier one is dropped
+	destroyed   bool
+	funcs       []js.Func
+}
+
+// load shows the programme opts.Src names, or the embedded one.
+func (h *handle) load() {
+	h.loads++
+	switch {
+	case h.opts.Src != "":
+		h.fetch(h.loads, h.opts.Src)
+	case h.embeddedErr != nil:
+		h.fail("", h.embeddedErr.Error())
+	default:
+		h.in = Mount(h.host, h.embedded, h.opts)
+	}
+}
+
+// fail takes down what the widget shows and says why instead; src names the
+// bundle that would not load, if that is the reason.
+func (h *handle) fail(src, why string) {
+	if h.destroyed {
+		return
+	}
+	if h.in != nil {
+		catch(h.in.Destroy)
+	}
+	w := wordsFor(h.opts.Lang)
+	msg := w.failed + why
+	if src != "" {
+		msg = w.failedSrc + src + ": " + why
+	}
+	MountError(h.host, msg)
+}
+
+func (h *handle) oops(why string) { h.fail("", why) }
+
+// fetch loads a bundle from src (a partner showing another event, fresh data
+// without a rebuild), then mounts it, or shows why it could not. What is
+// shown stays until then; a later load or destroy makes this one moot.
+func (h *handle) fetch(load int, src string) {
+	h.host.Get("dataset").Set("state", "loading")
+	var onResp, onBuf, onErr js.Func
+	done := func(why string, data []byte) {
+		onResp.Release()
+		onBuf.Release()
+		onErr.Release()
+		if load != h.loads || h.destroyed {
+			return
+		}
+		if why == "" {
+			// The bundle keeps pointing into data, which nothing writes
+			// again: no need for a second copy of a megabyte as a string.
+			b, err := bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
+			if err == nil {
+				h.in = Mount(h.host, b, h.opts)
+				return
+			}
+			why = err.Error()
+		}
+		h.fail(src, why)
+	}
+	fail := func(why string) { done(why, nil) }
+	onErr = funcOf(fail, func(args []js.Value) { done(text(arg(args, 0)), nil) })
+	onBuf = funcOf(fail, func(args []js.Value) {
+		arr := js.Global().Get("Uint8Array").New(arg(args, 0))
 		data := make([]byte, arr.Length())
 		js.CopyBytesToGo(data, arr)
-		// The bundle keeps pointing into data, which nothing writes again:
-		// no need for a second copy of a megabyte as a string.
-		b, err := bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
-		if err != nil {
-			fail(err.Error())
-			return nil
-		}
-		if !h.destroyed {
-			h.mount(b, o)
-		}
-		return nil
+		done("", data)
 	})
-	onResp = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		r := args[0]
-		if !r.Get("ok").Bool() {
-			defer release()
-			fail("HTTP " + r.Get("status").Call("toString").String())
-			return nil
+	onResp = funcOf(fail, func(args []js.Value) {
+		r := arg(args, 0)
+		if r.Type() != js.TypeObject {
+			done("no response", nil)
+			return
 		}
-		return r.Call("arrayBuffer").Call("then", onBuf, onErr)
+		if !r.Get("ok").Truthy() {
+			why := "HTTP"
+			if s := r.Get("status"); s.Type() == js.TypeNumber {
+				why += " " + strconv.Itoa(s.Int())
+			}
+			done(why, nil)
+			return
+		}
+		r.Call("arrayBuffer").Call("then", onBuf, onErr)
 	})
-	js.Global().Call("fetch", o.Src).Call("then", onResp).Call("catch", onErr)
+	protect(fail, func() { js.Global().Call("fetch", src).Call("then", onResp, onErr) })
 }
 
 func (h *handle) js() js.Value {
 	o := js.Global().Get("Object").New()
-	set := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) == 0 {
-			return nil
-		}
-		opts, given := ParseOptions(args[0])
-		if h.in != nil {
-			h.in = h.in.Set(opts, given)
-			return nil
-		}
-		if h.given == nil {
-			h.given = map[string]bool{}
-		}
-		for k := range given {
-			*h.pending.field(k) = *opts.field(k)
-			h.given[k] = true
-		}
-		return nil
-	})
-	destroy := js.FuncOf(func(js.Value, []js.Value) any {
+	set := funcOf(h.oops, func(args []js.Value) {
 		if h.destroyed {
-			return nil
+			return
+		}
+		opts, given := ParseOptions(arg(args, 0))
+		src := h.opts.Src
+		for k := range given {
+			*h.opts.field(k) = *opts.field(k)
+		}
+		shown := h.in != nil && !h.in.destroyed
+		if shown {
+			h.in = h.in.Set(opts, given)
+		} // else loading or failed: the next mount reads h.opts
+		if given["src"] && (h.opts.Src != src || !shown) {
+			h.load() // a new programme, with the other options as they are now
+		}
+	})
+	destroy := funcOf(h.oops, func([]js.Value) {
+		if h.destroyed {
+			return
 		}
 		h.destroyed = true
 		if h.in != nil {
-			h.in.Destroy()
+			catch(h.in.Destroy)
 		}
 		for _, f := range h.funcs {
 			f.Release()
 		}
-		return nil
 	})
 	h.funcs = []js.Func{set, destroy}
 	o.Set("set", set)

@@ -20,37 +20,44 @@ type clock struct {
 
 func newClock(lang, venue string, local bool) *clock {
 	c := &clock{venue: venue, local: local, lang: lang, times: map[int64]string{}, days: map[int64]string{}}
-	intl := js.Global().Get("Intl").Get("DateTimeFormat")
 	o := js.Global().Get("Object").New()
 	o.Set("hour", "numeric")
 	o.Set("minute", "2-digit")
-	if !local {
-		o.Set("timeZone", venue)
-	}
-	c.time = newFormat(intl, lang, o)
-	c.zone = venue
+	first := venue
 	if local {
+		first = "" // the viewer's own
+	}
+	c.time, c.zone = newFormat(lang, o, first, venue)
+	if c.zone == "" {
 		c.zone = c.time.Call("resolvedOptions").Get("timeZone").String()
 	}
 	d := js.Global().Get("Object").New()
 	d.Set("weekday", "long")
 	d.Set("day", "numeric")
 	d.Set("month", "long")
-	d.Set("timeZone", venue) // conference days are the venue's days
-	c.day = newFormat(intl, lang, d)
+	c.day, _ = newFormat(lang, d, venue) // conference days are the venue's days
 	return c
 }
 
-// newFormat makes an Intl.DateTimeFormat, falling back to UTC when the
-// browser does not know the zone (a bundle from elsewhere, an old browser).
-func newFormat(intl js.Value, lang string, o js.Value) (f js.Value) {
-	defer func() {
-		if recover() != nil {
-			o.Set("timeZone", "UTC")
-			f = intl.New(lang, o)
+// newFormat makes an Intl.DateTimeFormat in the first of zones ("" is the
+// viewer's) the browser knows, else in UTC (a bundle from elsewhere, an old
+// browser), and in lang, else in English (a made-up lang): a RangeError must
+// not cost the schedule. It returns the zone used.
+func newFormat(lang string, o js.Value, zones ...string) (f js.Value, zone string) {
+	intl := js.Global().Get("Intl").Get("DateTimeFormat")
+	for _, l := range [...]string{lang, "en"} {
+		for _, zone = range append(zones, "UTC") {
+			if zone == "" {
+				o.Delete("timeZone")
+			} else {
+				o.Set("timeZone", zone)
+			}
+			if catch(func() { f = intl.New(l, o) }) == nil {
+				return f, zone
+			}
 		}
-	}()
-	return intl.New(lang, o)
+	}
+	return f, zone
 }
 
 // Time formats a unix time as a time of day.

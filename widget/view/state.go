@@ -146,12 +146,16 @@ func (in *Instance) flushURL() {
 	if hash == "" {
 		url = loc.Get("pathname").String() + loc.Get("search").String()
 	}
-	h := js.Global().Get("history")
-	if push {
-		h.Call("pushState", js.Null(), "", url)
-	} else {
-		h.Call("replaceState", h.Get("state"), "", url)
-	}
+	// History may refuse (a sandboxed iframe's opaque origin, a router that
+	// wraps it): then the URL just does not follow, and the widget carries on.
+	catch(func() {
+		h := js.Global().Get("history")
+		if push {
+			h.Call("pushState", js.Null(), "", url)
+		} else {
+			h.Call("replaceState", h.Get("state"), "", url)
+		}
+	})
 }
 
 // permalink is this page's address opened on one session.
@@ -163,40 +167,50 @@ func (in *Instance) permalink(slug string) string {
 }
 
 // Storage: favourites live under the conference id and the session slug, so
-// they survive a rebuild that reorders sessions. Storage may be missing or
-// blocked (private modes, partner iframes): then nothing is remembered.
+// they survive a rebuild that reorders sessions. Storage may be missing, full
+// or blocked (private modes, partner iframes, where merely reading
+// localStorage throws): then memory keeps what it would not, for the page's
+// life. What storage returns is anyone's: any string, any length.
+
+// memory holds what storage refused, by key; it wins over storage.
+var memory = map[string]string{}
 
 func (in *Instance) key(name string) string { return "agenda:" + in.b.Conference().ID + ":" + name }
 
+// storage calls localStorage[method](args...); it panics where storage throws.
+func storage(method string, args ...any) js.Value {
+	return reflectGet(js.Global(), "localStorage").Call(method, args...)
+}
+
 func (in *Instance) load(name string) (v string) {
-	defer func() {
-		if recover() != nil {
-			v = ""
+	k := in.key(name)
+	if v, ok := memory[k]; ok {
+		return v
+	}
+	catch(func() {
+		if x := storage("getItem", k); x.Type() == js.TypeString {
+			v = x.String()
 		}
-	}()
-	s := js.Global().Get("localStorage")
-	if !s.Truthy() {
-		return ""
-	}
-	x := s.Call("getItem", in.key(name))
-	if x.Type() != js.TypeString {
-		return ""
-	}
-	return x.String()
+	})
+	return v
 }
 
 func (in *Instance) store(name, v string) {
-	defer func() { recover() }()
-	if s := js.Global().Get("localStorage"); s.Truthy() {
-		s.Call("setItem", in.key(name), v)
+	k := in.key(name)
+	if catch(func() { storage("setItem", k, v) }) == nil {
+		delete(memory, k)
+	} else {
+		memory[k] = v
 	}
 }
 
 func (in *Instance) loadFavourites() {
-	for _, slug := range strings.Split(in.load("favourites"), "\n") {
+	for s := in.load("favourites"); s != ""; {
+		var slug string
+		slug, s, _ = strings.Cut(s, "\n")
 		if i, ok := in.b.SessionBySlug(slug); ok && slug != "" {
 			in.favs.Add(i)
-		} // a removed session is dropped quietly
+		} // a removed session, or anything else, is dropped quietly
 	}
 }
 

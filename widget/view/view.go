@@ -58,7 +58,8 @@ func (o *Options) field(key string) *string {
 }
 
 // ParseOptions reads a plain JS object of strings; it also reports which keys
-// were present, so Set changes only those.
+// were present, so Set changes only those. The object is the host's: a
+// getter that throws makes ParseOptions panic (see protect).
 func ParseOptions(v js.Value) (Options, map[string]bool) {
 	var o Options
 	given := map[string]bool{}
@@ -66,7 +67,7 @@ func ParseOptions(v js.Value) (Options, map[string]bool) {
 		return o, given
 	}
 	for _, k := range optionKeys {
-		x := v.Get(k)
+		x := reflectGet(v, k)
 		switch x.Type() {
 		case js.TypeString:
 			*o.field(k) = x.String()
@@ -90,6 +91,7 @@ type state struct {
 // Instance is one mounted schedule. Instances share nothing but the bundle and
 // the base stylesheet.
 type Instance struct {
+	id                 int // in mounted, and the host's __agendaInstance
 	host, shadow, root js.Value
 	b                  *bundle.Bundle
 	x                  *query.Index
@@ -148,19 +150,25 @@ var (
 	nextID    = 1
 )
 
-// Mount shows b in host. Mounting an element that is already mounted replaces
-// the old instance, so mounting twice is harmless.
+// Mount shows b in host, or why it cannot (the instance is then destroyed).
+// Mounting an element that is already mounted replaces the old instance, so
+// mounting twice is harmless.
 func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
+	in := &Instance{host: host, b: b, opts: o, id: nextID}
+	nextID++
+	protect(in.fail, in.mount)
+	return in
+}
+
+func (in *Instance) mount() {
+	host, b := in.host, in.b
 	if id := host.Get("__agendaInstance"); id.Type() == js.TypeNumber {
 		if old := mounted[id.Int()]; old != nil {
 			old.Destroy()
 		}
 	}
-	in := &Instance{host: host, b: b, opts: o}
-	id := nextID
-	nextID++
-	mounted[id] = in
-	host.Set("__agendaInstance", id)
+	mounted[in.id] = in
+	host.Set("__agendaInstance", in.id)
 	in.prefix = prefixFor(host)
 	in.shadow = shadowOf(host)
 	in.w = wordsFor(in.lang())
@@ -188,31 +196,30 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 		in.selects[d] = in.shadow.Call("getElementById", "f-"+name)
 	}
 	// One delegated listener serves every control of this instance.
-	handler := js.FuncOf(in.onEvent)
+	handler := in.funcOf(in.onEvent)
+	in.listeners = append(in.listeners, listener{target: in.root, typ: "click", fn: handler})
 	for _, typ := range delegated {
 		in.root.Call("addEventListener", typ, handler)
 	}
-	in.listeners = append(in.listeners, listener{target: in.root, typ: "click", fn: handler})
 	for _, typ := range []string{"popstate", "hashchange"} {
 		// Plain syscall/js here: dom/v2's typed events would pull every event
 		// type into the wasm (about 40 KB after brotli) for a callback that
 		// reads none of them.
-		fn := js.FuncOf(func(js.Value, []js.Value) any { in.fromURL(); return nil })
-		js.Global().Call("addEventListener", typ, fn)
+		fn := in.funcOf(func([]js.Value) { in.fromURL() })
 		in.listeners = append(in.listeners, listener{typ: typ, fn: fn, window: true})
+		js.Global().Call("addEventListener", typ, fn)
 	}
-	in.urlFlush = js.FuncOf(func(js.Value, []js.Value) any { in.flushURL(); return nil })
-	in.more = js.FuncOf(func(js.Value, []js.Value) any { in.renderMore(); return nil })
+	in.urlFlush = in.funcOf(func([]js.Value) { in.flushURL() })
+	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
 	in.listeners = append(in.listeners, listener{fn: in.urlFlush}, listener{fn: in.more})
-	closed := js.FuncOf(func(js.Value, []js.Value) any {
+	closed := in.funcOf(func([]js.Value) {
 		if in.st.session != "" {
 			in.st.session = ""
 			in.writeURL(false)
 		}
-		return nil
 	})
-	in.el.dlg.Call("addEventListener", "close", closed)
 	in.listeners = append(in.listeners, listener{target: in.el.dlg, typ: "close", fn: closed})
+	in.el.dlg.Call("addEventListener", "close", closed)
 	in.watchWidth()
 
 	in.update(false)
@@ -223,18 +230,34 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 			in.openDetails(i, false)
 		}
 	}
-	return in
+}
+
+// funcOf is js.FuncOf for the instance's listeners and timers: they do
+// nothing once it is destroyed, and a panic in one takes down this instance
+// alone (see protect).
+func (in *Instance) funcOf(fn func(args []js.Value)) js.Func {
+	return funcOf(in.fail, func(args []js.Value) {
+		if !in.destroyed {
+			fn(args)
+		}
+	})
+}
+
+// fail replaces the instance with an error that says why.
+func (in *Instance) fail(why string) {
+	catch(in.Destroy)
+	MountError(in.host, wordsFor(in.opts.Lang).failed+why)
 }
 
 // MountError shows msg in host instead of a schedule: never a blank box.
 func MountError(host js.Value, msg string) {
+	js.Global().Get("console").Call("error", "agenda: "+msg)
 	shadow := shadowOf(host)
 	shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base()))
 	var p page
 	p.raw(`<div class="root" data-theme="auto"><p class="error" role="alert" part="error">`).esc(msg).raw(`</p></div>`)
 	shadow.Set("innerHTML", p.String())
 	host.Get("dataset").Set("state", "error")
-	js.Global().Get("console").Call("error", "agenda: "+msg)
 }
 
 // shadowOf returns the host's open shadow root, attaching one the first time.
@@ -319,15 +342,17 @@ func (in *Instance) Set(o Options, given map[string]bool) *Instance {
 }
 
 // Destroy unmounts: listeners and observers are released, the shadow root emptied.
+// It also cleans up after a mount that failed half way.
 func (in *Instance) Destroy() {
 	if in.destroyed {
 		return
 	}
-	in.flushURL()
+	catch(in.flushURL)
+	in.destroyed = true
+	delete(mounted, in.id)
 	if in.moreTimer.Truthy() {
 		js.Global().Call("clearTimeout", in.moreTimer)
 	}
-	in.destroyed = true
 	for _, l := range in.listeners {
 		if l.window {
 			js.Global().Call("removeEventListener", l.typ, l.fn)
@@ -345,12 +370,11 @@ func (in *Instance) Destroy() {
 	if in.observer.Truthy() {
 		in.observer.Call("disconnect")
 	}
+	if in.host.Get("__agendaInstance").Equal(js.ValueOf(in.id)) {
+		in.host.Delete("__agendaInstance")
+	}
 	in.shadow.Set("innerHTML", "")
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New())
-	if id := in.host.Get("__agendaInstance"); id.Type() == js.TypeNumber {
-		delete(mounted, id.Int())
-	}
-	in.host.Delete("__agendaInstance")
 }
 
 // initialState merges, lowest first: defaults, options, the remembered time
@@ -772,12 +796,15 @@ func (in *Instance) running() bool {
 }
 
 // onEvent is the instance's one delegated listener.
-func (in *Instance) onEvent(_ js.Value, args []js.Value) any {
-	if in.destroyed || len(args) == 0 {
-		return nil
+func (in *Instance) onEvent(args []js.Value) {
+	ev := arg(args, 0)
+	if ev.Type() != js.TypeObject {
+		return
 	}
-	ev := args[0]
 	target := ev.Get("target")
+	if target.Get("closest").Type() != js.TypeFunction {
+		return // not an element: an event a script dispatched on a text node
+	}
 	switch ev.Get("type").String() {
 	case "input":
 		if target.Get("id").String() == "q" {
@@ -786,9 +813,9 @@ func (in *Instance) onEvent(_ js.Value, args []js.Value) any {
 		}
 	case "change":
 		if f := target.Get("dataset").Get("filter"); f.Type() == js.TypeString {
-			v := -1
-			if s := target.Get("value").String(); s != "" {
-				v, _ = strconv.Atoi(s)
+			v, err := strconv.Atoi(target.Get("value").String())
+			if err != nil {
+				v = -1 // "": all
 			}
 			switch f.String() {
 			case "day":
@@ -813,7 +840,6 @@ func (in *Instance) onEvent(_ js.Value, args []js.Value) any {
 	case "click":
 		in.onClick(ev, target)
 	}
-	return nil
 }
 
 func (in *Instance) onClick(ev, target js.Value) {
@@ -987,20 +1013,19 @@ func (in *Instance) watchWidth() {
 	if !ro.Truthy() {
 		return
 	}
-	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if in.destroyed || len(args) == 0 || args[0].Length() == 0 {
-			return nil
+	fn := in.funcOf(func(args []js.Value) {
+		if len(args) == 0 || args[0].Length() == 0 {
+			return
 		}
 		w := args[0].Index(0).Get("contentRect").Get("width").Float()
 		if narrow := w > 0 && w < 700; narrow != in.narrow {
 			in.narrow = narrow
 			in.update(false)
 		}
-		return nil
 	})
+	in.listeners = append(in.listeners, listener{fn: fn})
 	in.observer = ro.New(fn)
 	in.observer.Call("observe", in.host)
-	in.listeners = append(in.listeners, listener{fn: fn})
 }
 
 // element gives dom/v2's typed API for a node we know is an HTML element.

@@ -61,12 +61,14 @@ func open(t *testing.T, s *schedule.Schedule) *bundle.Bundle {
 
 var doc = js.Global().Get("document")
 
-// host makes a fresh element in the page, and clears URL and storage, so
-// every test starts from what a first visit sees.
+// host makes a fresh element in the page, and clears URL and storage (and
+// what memory kept in its stead), so every test starts from what a first
+// visit sees.
 func host(t *testing.T, width string) js.Value {
 	t.Helper()
 	js.Global().Get("history").Call("replaceState", js.Null(), "", js.Global().Get("location").Get("pathname"))
 	js.Global().Get("localStorage").Call("clear")
+	clear(memory)
 	el := doc.Call("createElement", "div")
 	if width != "" {
 		el.Call("setAttribute", "class", "w"+width)
