@@ -139,8 +139,18 @@ func buildSite(tmp, dir string) error {
 		"nowasm/agenda.js":  string(loader),
 		"badsrc.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>bad src</title><script src="agenda.js" async></script>
 <h1>A bad src</h1><agenda-schedule id="good" view="list"></agenda-schedule><agenda-schedule id="bad" src="no/such/bundle.bin"></agenda-schedule>`,
+		// The frame runs in a process of its own, out of the test's sight: it
+		// tells its parent how the widget fared.
 		"sandboxed.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>sandboxed</title>
-<h1>A partner's sandboxed frame</h1><iframe sandbox="allow-scripts" src="index.html" title="The schedule" width="1000" height="700"></iframe>`,
+<script>addEventListener("message", (e) => { document.body.dataset.frame = String(e.data); });</script>
+<h1>A partner's sandboxed frame</h1><iframe sandbox="allow-scripts" src="framed.html" title="The schedule" width="1000" height="700"></iframe>`,
+		"framed.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>framed</title><script src="agenda.js" async></script>
+<script>
+let storage;
+try { localStorage.length; storage = "storage works"; } catch (e) { storage = "storage throws"; }
+document.addEventListener("agenda:ready", (e) => parent.postMessage("ready, " + e.target.shadowRoot.querySelectorAll("[data-session]").length + " sessions, " + storage, "*"));
+</script>
+<h1>Framed</h1><agenda-schedule view="list"></agenda-schedule>`,
 		"blank.html":        `<!doctype html><title>blank</title>`,
 		"broken/index.html": `<!doctype html><title>broken</title><script src="agenda.js" async></script><agenda-schedule><a id="fallback" href="../schedule/">The schedule</a></agenda-schedule>`,
 		"broken/agenda.js":  string(loader),
