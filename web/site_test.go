@@ -61,7 +61,7 @@ func TestSiteFiles(t *testing.T) {
 		t.Errorf("wasm name %q has no content hash", w.Wasm)
 	}
 	for _, name := range []string{"agenda.js", w.Wasm, w.Wasm + ".br", w.Wasm + ".gz", "agenda.bin", "index.html", "offline.html", "partner.html",
-		"sw.js", "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png", "site.css", "_headers", "schedule/index.html", "schedule/2026-10-08.html"} {
+		"sw.js", "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png", "_headers", "index.html.br", "index.html.gz", "agenda.js.br", w.Wasm + ".br", "schedule/index.html", "schedule/2026-10-08.html"} {
 		if len(files[name]) == 0 {
 			t.Errorf("%s is missing or empty", name)
 		}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -38,6 +39,9 @@ var loaderSource []byte
 var siteFiles embed.FS
 
 var pages = template.Must(template.ParseFS(siteFiles, "site/*.html"))
+
+//go:embed site/site.css
+var siteCSS string
 
 // placeholder is the line of loader.js that wasm_exec.js replaces, and
 // wasmName the expression that names the wasm file.
@@ -122,29 +126,15 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	w.Wasm = "agenda." + hex.EncodeToString(sum[:5]) + ".wasm"
 	w.Raw, w.Bundle, w.Sessions = len(wasm), len(data), len(s.Schedule.Sessions)
 
-	// Brotli at quality 11 takes seconds on a few megabytes: both at once.
-	var br, gz []byte
-	var brErr, gzErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { br, brErr = compressBrotli(wasm, s.BrotliQuality) })
-	wg.Go(func() { gz, gzErr = compressGzip(wasm) })
-	wg.Wait()
-	if err := errors.Join(brErr, gzErr); err != nil {
-		return nil, w, fmt.Errorf("compressing the wasm: %w", err)
-	}
-	w.Brotli = len(br)
-
 	files := map[string][]byte{
 		LoaderFile:             Loader(s.WasmExec, w.Wasm),
 		w.Wasm:                 wasm,
-		w.Wasm + ".br":         br,
-		w.Wasm + ".gz":         gz,
 		BundleFile:             data,
 		"icon-192.png":         icon(192),
 		"icon-512.png":         icon(512),
 		"manifest.webmanifest": nil, // below
 	}
-	for _, name := range []string{"site.css", "icon.svg", "offline.js"} {
+	for _, name := range []string{"icon.svg", "offline.js"} {
 		files[name], _ = siteFiles.ReadFile("site/" + name)
 	}
 	staticFiles, err := static.Files(s.Schedule)
@@ -160,6 +150,7 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	}
 
 	p := s.page(fallback)
+	p.Wasm = w.Wasm
 	w.Days = p.days
 	// The build: what the offline page shows, so that its service worker
 	// and the page can tell a newer deployment.
@@ -177,7 +168,11 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 		files[pg.name] = b.Bytes()
 	}
 	// The service worker keeps what the offline page needs to run.
-	files["sw.js"] = serviceWorker(p.Build, []string{"offline.html", "index.html", LoaderFile, w.Wasm, "site.css", "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"})
+	files["sw.js"] = serviceWorker(p.Build, []string{"offline.html", LoaderFile, w.Wasm, "offline.js", "manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"})
+	if err := compressAll(files, s.BrotliQuality); err != nil {
+		return nil, w, err
+	}
+	w.Brotli = len(files[w.Wasm+".br"])
 
 	names := make([]string, 0, len(files)+1)
 	for name := range files {
@@ -221,7 +216,9 @@ func (s Site) Write(dir string) (Written, error) {
 type pageData struct {
 	Lang, Name, Dates, Title string
 	Build                    string
-	Offline                  bool // the attendees' page: manifest, worker, update notice
+	Wasm                     string       // preloaded, so that it downloads with the page
+	CSS                      template.CSS // inline: a stylesheet request would hold up the first paint by a round trip
+	Offline                  bool         // the attendees' page: manifest, worker, update notice
 	BaseURL                  string
 	FirstDay                 string
 	ScheduleHref             string
@@ -232,7 +229,7 @@ type pageData struct {
 
 func (s Site) page(fallback []byte) pageData {
 	c := s.Schedule.Conference
-	p := pageData{Lang: "en", Name: c.Name, ScheduleHref: ScheduleDir + "/", Fallback: template.HTML(fallback)}
+	p := pageData{Lang: "en", Name: c.Name, ScheduleHref: ScheduleDir + "/", Fallback: template.HTML(fallback), CSS: template.CSS(siteCSS)}
 	if p.Name == "" {
 		p.Name = c.ID
 	}
@@ -328,6 +325,46 @@ func manifest(name string) []byte {
 	}
 	out, _ := json.MarshalIndent(m, "", "  ")
 	return append(out, '\n')
+}
+
+// compressAll adds .br and .gz copies of the files worth compressing, the
+// wasm and the pages first among them, all at once: brotli at quality 11
+// takes seconds on a few megabytes. A server that serves precompressed
+// copies (agenda serve, nginx, Caddy) sends these; hosts that compress on
+// their own ignore them.
+func compressAll(files map[string][]byte, quality int) error {
+	type job struct {
+		name, ext string
+		out       []byte
+		err       error
+	}
+	var jobs []*job
+	for name, data := range files {
+		switch path.Ext(name) {
+		case ".wasm", ".html", ".js", ".css", ".bin", ".webmanifest", ".svg":
+			if len(data) >= 1024 {
+				jobs = append(jobs, &job{name: name, ext: ".br"}, &job{name: name, ext: ".gz"})
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Go(func() {
+			if j.ext == ".br" {
+				j.out, j.err = compressBrotli(files[j.name], quality)
+			} else {
+				j.out, j.err = compressGzip(files[j.name])
+			}
+		})
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		if j.err != nil {
+			return fmt.Errorf("compressing %s: %w", j.name, j.err)
+		}
+		files[j.name+j.ext] = j.out
+	}
+	return nil
 }
 
 func compressBrotli(data []byte, quality int) ([]byte, error) {

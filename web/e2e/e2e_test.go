@@ -135,7 +135,7 @@ func buildSite(tmp, dir string) error {
 	// that answers 404. sandboxed.html: the page in an iframe sandboxed
 	// without allow-same-origin, where storage throws.
 	files := map[string]string{
-		"nowasm/index.html": strings.ReplaceAll(string(index), `href="site.css"`, `href="../site.css"`),
+		"nowasm/index.html": string(index),
 		"nowasm/agenda.js":  string(loader),
 		"badsrc.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>bad src</title><script src="agenda.js" async></script>
 <h1>A bad src</h1><agenda-schedule id="good" view="list"></agenda-schedule><agenda-schedule id="bad" src="no/such/bundle.bin"></agenda-schedule>`,

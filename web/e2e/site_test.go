@@ -106,6 +106,18 @@ func TestSiteEmbed(t *testing.T) {
 	if errs := b.errors(); len(errs) > 0 {
 		t.Errorf("errors: %v", errs)
 	}
+	// The wasm preloaded by the page is the one the loader fetches: Chromium
+	// warns about a preload nobody used, or a second download.
+	var fetches int
+	b.eval(t, `performance.getEntriesByType("resource").filter((e) => /agenda\.[0-9a-f]+\.wasm$/.test(e.name)).length`, &fetches)
+	if fetches != 1 {
+		t.Errorf("the wasm was fetched %d times on one page load, want 1", fetches)
+	}
+	for _, m := range b.messages("log.warning") {
+		if strings.Contains(m.text, "preload") {
+			t.Errorf("%v", m)
+		}
+	}
 }
 
 // TestTwoInstances: two widgets on one page, each with its own filters, from

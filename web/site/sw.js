@@ -2,9 +2,10 @@
 // one per build, filling in VERSION and ASSETS. It keeps the pages, the loader
 // and the wasm (which carries the programme) so that a reload with no network
 // still shows the schedule and the reader's favourites (those live in
-// localStorage, which needs no help). A new deployment writes a new sw.js,
-// which the browser installs on the next online visit; it takes over at once
-// and drops the old build's cache, so no page stays stale for ever.
+// localStorage, which needs no help), and answers a second visit with no
+// network at all. A new deployment writes a new sw.js, which the browser finds
+// on the next online visit; it takes over at once, drops the old build's
+// cache, and the open page offers a reload: no page stays stale for ever.
 "use strict";
 
 const VERSION = /*@version@*/"dev";
@@ -14,7 +15,7 @@ const ASSETS = /*@assets@*/[];
 const PREFIX = "agenda " + self.registration.scope + " ";
 const CACHE = PREFIX + VERSION;
 // A network that neither answers nor fails (a venue's Wi-Fi) is given this
-// long before a page or the loader comes from the cache instead.
+// long before a page outside ASSETS comes from the cache instead.
 const PATIENCE = 3000;
 
 self.addEventListener("install", (event) => {
@@ -44,25 +45,29 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
 	const req = event.request;
 	if (req.method !== "GET" || !req.url.startsWith(self.registration.scope)) return;
-	// A content-hashed wasm never changes: the cache first. All else: the
-	// network first, so that a deployment shows at once when online.
-	const hashed = /\.[0-9a-f]{8,}\.wasm$/.test(new URL(req.url).pathname);
-	event.respondWith(hashed ? cacheFirst(req) : networkFirst(req));
+	// What this build keeps comes from the cache: a second visit needs no
+	// network at all. A new build arrives as a new sw.js, which the browser
+	// looks for on every visit; it brings all its files at once, so a page
+	// never pairs an old loader with a new wasm. All else (the site-embed
+	// page, schedule/): the network first, the cache when offline.
+	const path = new URL(req.url).pathname;
+	const kept = ASSETS.some((a) => path === new URL(a, self.registration.scope).pathname);
+	event.respondWith(kept ? cacheFirst(event) : networkFirst(event));
 });
 
-async function cacheFirst(req) {
+async function cacheFirst(event) {
+	const req = event.request;
 	const cache = await caches.open(CACHE);
-	const hit = await cache.match(req);
-	if (hit) return hit;
-	const res = await fetch(req);
-	if (res.ok) await cache.put(req, res.clone());
-	return res;
+	const hit = await cache.match(req, { ignoreSearch: req.mode === "navigate" });
+	return hit || networkFirst(event);
 }
 
-async function networkFirst(req) {
+async function networkFirst(event) {
+	const req = event.request;
 	const cache = await caches.open(CACHE);
-	const fresh = fetch(req).then(async (res) => {
-		if (res.ok) await cache.put(req, res.clone());
+	// The copy for later is written after the answer, not before it.
+	const fresh = fetch(req).then((res) => {
+		if (res.ok) event.waitUntil(cache.put(req, res.clone()));
 		return res;
 	});
 	const cached = () => cache.match(req, { ignoreSearch: req.mode === "navigate" });
