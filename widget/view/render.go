@@ -121,13 +121,13 @@ func (in *Instance) list(only query.Set) string {
 			if !in.dayHasMatch(d) {
 				p.raw(` hidden`)
 			}
-			p.raw(`><h3 id="dh`).int(d + 1).raw(`">`)
+			p.raw(`><h2 id="dh`).int(d + 1).raw(`">`)
 			if d < 0 {
 				p.esc(w.unscheduled)
 			} else {
 				p.esc(in.clock.Day(b.Day(d).StartUnix + 12*3600))
 			}
-			p.raw(`</h3>`)
+			p.raw(`</h2>`)
 		}
 		if only == nil && rendered >= firstSlice {
 			in.pending = append(in.pending, i)
@@ -176,7 +176,7 @@ func (in *Instance) session(p *page, s bundle.Session, clash string) {
 	if s.Scheduled() {
 		in.timeRange(p, s)
 	}
-	p.raw(`</div><div class="body"><h4 id="t`).int(i).raw(`"><button type="button" class="open" data-open="`).int(i).raw(`">`).esc(s.Title()).raw(`</button></h4>`)
+	p.raw(`</div><div class="body"><h3 id="t`).int(i).raw(`"><button type="button" class="open" data-open="`).int(i).raw(`">`).esc(s.Title()).raw(`</button></h3>`)
 	p.raw(`<p class="meta">`)
 	if r := s.RoomName(); r != "" {
 		p.raw(`<span class="room">`).esc(r).raw(`</span>`)
@@ -292,7 +292,7 @@ func (in *Instance) grid(day int) (html, layout string) {
 	var p, l page
 	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(11rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
 	// The grid shows one day: say which (the day filter picks another).
-	p.raw(`<h3 class="grid-day">`).esc(in.clock.Day(b.Day(day).StartUnix + 12*3600)).raw(`</h3>`)
+	p.raw(`<h2 class="grid-day">`).esc(in.clock.Day(b.Day(day).StartUnix + 12*3600)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" role="presentation"><div class="corner"></div>`)
 	for c, r := range rooms {
 		p.raw(`<div class="rh" id="rh`).int(c).raw(`" part="room">`).esc(b.Room(r)).raw(`</div>`)
@@ -354,7 +354,9 @@ func (in *Instance) details(i int) string {
 	b, w := in.b, in.w
 	s := b.Session(i)
 	var p page
-	p.raw(`<h2 id="dlg-title">`).esc(s.Title()).raw(`</h2><p class="meta">`)
+	// Focus starts at the title, so the dialog opens at its top, not
+	// scrolled down to the buttons at the end of a long description.
+	p.raw(`<h2 id="dlg-title" tabindex="-1" autofocus>`).esc(s.Title()).raw(`</h2><p class="meta">`)
 	if s.Scheduled() {
 		p.raw(`<span>`).esc(in.clock.Day(s.Start())).raw(`, `)
 		in.timeRange(&p, s)
@@ -404,7 +406,7 @@ func (in *Instance) details(i int) string {
 		p.raw(`<button type="button" data-ics="`).int(i).raw(`">`).esc(w.addToCalendar).raw(`</button>`)
 	}
 	p.raw(`<a href="`).esc(in.permalink(s.Slug())).raw(`" data-permalink>`).esc(w.permalink).raw(`</a>`)
-	p.raw(`<button type="button" data-close autofocus>`).esc(w.close).raw(`</button></div>`)
+	p.raw(`<button type="button" data-close>`).esc(w.close).raw(`</button></div>`)
 	return p.String()
 }
 

@@ -393,7 +393,7 @@ func TestUnknownTimeZoneOrLanguage(t *testing.T) {
 			if got := q(in, "#tab-mine").Get("textContent").String(); got != "My schedule" {
 				t.Errorf("tab = %q, want English", got)
 			}
-			if got := q(in, ".day h3").Get("textContent").String(); got == "" {
+			if got := q(in, ".day h2").Get("textContent").String(); got == "" {
 				t.Error("no day heading")
 			}
 			click(in, "#tz") // the viewer's own zone: UTC here

@@ -48,10 +48,10 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .status{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;color:var(--muted);font-size:.9em;margin:.25rem 0 .5rem}
 .empty{padding:1rem;border:1px dashed var(--line);border-radius:.5rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .error{padding:1rem;border:2px solid var(--clash);border-radius:.5rem;color:var(--fg)}
-.day>h3{font-size:1.1em;padding:.4rem 0;border-bottom:2px solid var(--line);margin:.75rem 0 .25rem;position:sticky;top:0;background:var(--bg);z-index:1}
+.day>h2{font-size:1.1em;padding:.4rem 0;border-bottom:2px solid var(--line);margin:.75rem 0 .25rem;position:sticky;top:0;background:var(--bg);z-index:1}
 .s{display:grid;grid-template-columns:8.5rem 1fr auto;gap:.25rem .75rem;padding:.5rem .25rem;border-bottom:1px solid var(--line);align-items:start}
 .s .when{font-variant-numeric:tabular-nums;color:var(--muted);font-size:.95em}
-.s h4{font-size:1em;font-weight:600}
+.s h3{font-size:1em;font-weight:600}
 .open{all:unset;cursor:pointer;color:var(--fg);text-decoration:underline;text-decoration-color:var(--line);text-underline-offset:.2em}
 .open:hover{text-decoration-color:var(--accent)}
 .open:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
@@ -89,5 +89,5 @@ dialog a{color:var(--accent)}
  .root{color:#000;background:#fff;padding:0}
  .grid-wrap{overflow:visible;max-height:none;border:0}.grid{display:block}.grid .rh,.grid .tm,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}
- .s{break-inside:avoid}.day>h3{position:static}}
+ .s{break-inside:avoid}.day>h2{position:static}}
 `

@@ -551,6 +551,9 @@ func (in *Instance) renderView() {
 	if view == "mine" {
 		key += "/" + strconv.Itoa(in.favs.Count()) + in.favKey()
 	}
+	// The panel is labelled by the chosen tab even when the markup stays (a
+	// narrow grid is the list).
+	element(in.el.main).SetAttribute("aria-labelledby", "tab-"+in.st.view)
 	if key == in.rendered {
 		return
 	}
@@ -569,7 +572,6 @@ func (in *Instance) renderView() {
 	in.layoutSheet.Call("replaceSync", layout)
 	main := element(in.el.main)
 	main.SetInnerHTML(html)
-	main.SetAttribute("aria-labelledby", "tab-"+in.st.view)
 	in.collectNodes()
 	in.scheduleMore()
 }

@@ -443,7 +443,7 @@ func TestFrench(t *testing.T) {
 	if got := q(in, "#tab-mine").Get("textContent").String(); got != "Mon programme" {
 		t.Errorf("tab = %q", got)
 	}
-	if got := q(in, ".day h3").Get("textContent").String(); !strings.Contains(got, "octobre") {
+	if got := q(in, ".day h2").Get("textContent").String(); !strings.Contains(got, "octobre") {
 		t.Errorf("day heading = %q", got)
 	}
 }
