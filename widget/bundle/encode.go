@@ -156,7 +156,7 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		}
 		if ss.Scheduled() {
 			start = ss.Start.Unix()
-			day = dayIndex[ss.Start.In(loc).Format("2006-01-02")]
+			day = dayIndex[c.DayOf(ss.Start, loc)]
 		}
 		if !ss.End.IsZero() {
 			end = ss.End.Unix()

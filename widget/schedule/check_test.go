@@ -76,3 +76,42 @@ func TestSortAndDays(t *testing.T) {
 		t.Errorf("days = %+v", days)
 	}
 }
+
+func TestDayOf(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip(err)
+	}
+	at := func(s string) time.Time {
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, paris)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	tests := []struct {
+		change time.Duration
+		at     string
+		want   string
+	}{
+		{0, "2025-02-01 00:30", "2025-02-01"},
+		{0, "2025-02-01 23:59", "2025-02-01"},
+		{6 * time.Hour, "2025-02-01 05:59", "2025-01-31"},
+		{6 * time.Hour, "2025-02-01 06:00", "2025-02-01"},
+		{4 * time.Hour, "2025-03-30 03:30", "2025-03-29"}, // the night the clocks go forward
+		{4 * time.Hour, "2025-10-26 02:30", "2025-10-25"}, // and back
+	}
+	for _, tt := range tests {
+		s := &Schedule{Conference: Conference{DayChange: tt.change}}
+		if got := s.DayOf(at(tt.at), paris); got != tt.want {
+			t.Errorf("DayOf(%s) with day change %v = %s, want %s", tt.at, tt.change, got, tt.want)
+		}
+	}
+	s := &Schedule{Conference: Conference{DayChange: 6 * time.Hour}, Sessions: []Session{
+		{Slug: "late", Start: at("2025-02-02 01:30")}, {Slug: "evening", Start: at("2025-02-01 20:00")}, {Slug: "sunday", Start: at("2025-02-02 09:00")},
+	}}
+	days := s.Days(paris)
+	if len(days) != 2 || days[0].Date != "2025-02-01" || !days[0].Start.Equal(at("2025-02-01 06:00")) || days[1].Date != "2025-02-02" {
+		t.Errorf("Days = %+v, want Saturday from 06:00 and Sunday", days)
+	}
+}

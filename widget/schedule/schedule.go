@@ -48,6 +48,10 @@ type Conference struct {
 	Name     string
 	TimeZone string // IANA name of the venue's zone, e.g. "Europe/Paris"
 	BaseURL  string // optional; session permalinks are built on it
+	// DayChange is when, in venue time, one conference day gives way to the
+	// next: with 6h, a session at 01:30 on Saturday belongs to Friday's
+	// programme (its day filter, its grid, its static page). 0 is midnight.
+	DayChange time.Duration
 }
 
 // Speaker is a person who gives sessions.
@@ -142,16 +146,30 @@ func (s *Schedule) Sort() {
 	sort.SliceStable(s.Speakers, func(i, j int) bool { return s.Speakers[i].Slug < s.Speakers[j].Slug })
 }
 
-// Day is one calendar day of the event in the venue's zone.
+// Day is one conference day of the event in the venue's zone.
 type Day struct {
-	Date      string // "2025-10-09"
-	Start     time.Time
-	Offset    int // the venue's UTC offset in seconds at noon that day
+	Date      string    // "2025-10-09"
+	Start     time.Time // the day's beginning: that date at DayChange, venue time
+	Offset    int       // the venue's UTC offset in seconds at noon that day
 	StartUnix int64
 }
 
-// Days returns the venue-local days on which scheduled sessions start, in order.
-// loc is the venue's zone.
+// DayOf returns the conference day that instant t belongs to, as a date
+// ("2025-10-09") in the venue's zone loc: its calendar date, or the day before
+// when t falls before the conference's DayChange.
+func (s *Schedule) DayOf(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if dc := s.Conference.DayChange; dc > 0 {
+		midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+		if t.Sub(midnight) < dc {
+			t = midnight.AddDate(0, 0, -1)
+		}
+	}
+	return t.Format("2006-01-02")
+}
+
+// Days returns the conference days on which scheduled sessions start, in
+// order (see DayOf). loc is the venue's zone.
 func (s *Schedule) Days(loc *time.Location) []Day {
 	seen := map[string]bool{}
 	var days []Day
@@ -160,15 +178,19 @@ func (s *Schedule) Days(loc *time.Location) []Day {
 		if !ss.Scheduled() {
 			continue
 		}
-		t := ss.Start.In(loc)
-		date := t.Format("2006-01-02")
+		date := s.DayOf(ss.Start, loc)
 		if seen[date] {
 			continue
 		}
 		seen[date] = true
-		midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-		_, off := time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, loc).Zone()
-		days = append(days, Day{Date: date, Start: midnight.UTC(), Offset: off, StartUnix: midnight.Unix()})
+		d, _ := time.ParseInLocation("2006-01-02", date, loc)
+		start := d.Add(s.Conference.DayChange)
+		if h := s.Conference.DayChange; h > 0 {
+			// Wall-clock time of day, also on days when the clock changes.
+			start = time.Date(d.Year(), d.Month(), d.Day(), int(h/time.Hour), int(h%time.Hour/time.Minute), 0, 0, loc)
+		}
+		_, off := time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc).Zone()
+		days = append(days, Day{Date: date, Start: start.UTC(), Offset: off, StartUnix: start.Unix()})
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].Date < days[j].Date })
 	return days

@@ -173,14 +173,14 @@ func build(s *schedule.Schedule) (*doc, error) {
 	byDate := map[string]*day{}
 	for i, sd := range s.Days(loc) {
 		t := sd.Start.In(loc)
-		next := time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, loc)
+		next := time.Date(t.Year(), t.Month(), t.Day()+1, t.Hour(), t.Minute(), 0, 0, loc) // the next day change
 		d.days = append(d.days, day{index: i + 1, date: sd.Date, start: t, end: next})
 	}
 	for i := range d.days {
 		byDate[d.days[i].date] = &d.days[i]
 	}
 	for _, e := range evs {
-		dy := byDate[e.ss.Start.In(loc).Format("2006-01-02")]
+		dy := byDate[s.DayOf(e.ss.Start, loc)]
 		if end := e.ss.End.In(loc); end.After(dy.end) {
 			dy.end = end
 		}

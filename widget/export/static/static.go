@@ -155,7 +155,7 @@ func prepare(s *schedule.Schedule) (*prepared, error) {
 			end := ss.End.In(loc)
 			it.End, it.EndISO = end.Format("15:04"), end.Format(time.RFC3339)
 		}
-		date := start.Format("2006-01-02")
+		date := s.DayOf(ss.Start, loc)
 		p.byDay[date] = append(p.byDay[date], it)
 	}
 	return p, nil
