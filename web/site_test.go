@@ -141,6 +141,16 @@ func TestSiteBuildsDiffer(t *testing.T) {
 	if wa.Wasm == wb.Wasm || bytes.Equal(a["sw.js"], b["sw.js"]) {
 		t.Error("a changed programme kept the wasm name or the worker")
 	}
+	// A new name alone (the wasm's programme aside) is a new build too:
+	// the worker must not keep answering with the old pages.
+	s.Conference.Name = "Oxidise Lyon (renamed)"
+	c, _, err := Site{Widget: emptyModule, WasmExec: wasmExec(t), Schedule: s, BrotliQuality: 1}.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(b["sw.js"], c["sw.js"]) {
+		t.Error("a renamed conference kept the worker of the old build")
+	}
 	if !strings.Contains(string(a["partner.html"]), "without <code>--base-url</code>") {
 		t.Error("without a base URL, partner.html does not say what to replace")
 	}

@@ -16,10 +16,13 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,12 +130,11 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	w.Raw, w.Bundle, w.Sessions = len(wasm), len(data), len(s.Schedule.Sessions)
 
 	files := map[string][]byte{
-		LoaderFile:             Loader(s.WasmExec, w.Wasm),
-		w.Wasm:                 wasm,
-		BundleFile:             data,
-		"icon-192.png":         icon(192),
-		"icon-512.png":         icon(512),
-		"manifest.webmanifest": nil, // below
+		LoaderFile:     Loader(s.WasmExec, w.Wasm),
+		w.Wasm:         wasm,
+		BundleFile:     data,
+		"icon-192.png": icon(192),
+		"icon-512.png": icon(512),
 	}
 	for _, name := range []string{"icon.svg", "offline.js"} {
 		files[name], _ = siteFiles.ReadFile("site/" + name)
@@ -152,10 +154,13 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	p := s.page(fallback)
 	p.Wasm = w.Wasm
 	w.Days = p.days
-	// The build: what the offline page shows, so that its service worker
-	// and the page can tell a newer deployment.
-	p.Build = hashOf(files, fallback)
 	files["manifest.webmanifest"] = manifest(p.Name)
+	// The build names everything the pages show and run, so that a new one
+	// means a new sw.js: the service worker answers the offline page from its
+	// cache until a changed sw.js brings the next build.
+	if p.Build, err = hashOf(files, fallback, p); err != nil {
+		return nil, w, err
+	}
 	for _, pg := range []struct {
 		name, template string
 		offline        bool
@@ -280,20 +285,29 @@ func dateRange(a, b time.Time) string {
 	return a.Format("2") + "–" + b.Format("2 January 2006")
 }
 
-// hashOf names a build by what its pages show and run.
-func hashOf(files map[string][]byte, fallback []byte) string {
+// hashOf names a build by what its pages show and run: the files so far,
+// the page templates and scripts, the fallback and what the pages say.
+func hashOf(files map[string][]byte, fallback []byte, p pageData) (string, error) {
 	h := sha256.New()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+	all := maps.Clone(files)
+	err := fs.WalkDir(siteFiles, "site", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			all["embedded:"+name], err = siteFiles.ReadFile(name)
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
 	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(all)) {
 		h.Write([]byte(name))
-		h.Write(files[name])
+		h.Write(all[name])
 	}
 	h.Write(fallback)
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	for _, v := range []string{p.Lang, p.Name, p.Dates, p.Title, p.BaseURL, p.Snippet, p.CSP, p.Wasm} {
+		h.Write([]byte(v + "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 
 func serviceWorker(build string, assets []string) []byte {
