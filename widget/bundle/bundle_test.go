@@ -837,3 +837,39 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 }
+
+// TestQuote checks that quote is strconv.Quote: for every code point, every
+// byte, and random short strings.
+func TestQuote(t *testing.T) {
+	check := func(s string) {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Fatalf("quote(%q) = %s, want %s", s, got, want)
+		}
+	}
+	check("")
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		check(string(r))
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+		check(string([]byte{byte(c), 'x', 0x80, byte(c)}))
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		b := make([]byte, rnd.IntN(5))
+		for i := range b {
+			b[i] = byte(rnd.Uint32())
+		}
+		check(string(b))
+	}
+}
+
+func FuzzQuote(f *testing.F) {
+	f.Add("\x89PNG")
+	f.Add("é\a\x7f")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Fatalf("quote(%q) = %s, want %s", s, got, want)
+		}
+	})
+}

@@ -9,6 +9,11 @@ import (
 	"unsafe"
 )
 
+// Most accessors below are marked go:noinline. Inlined, their bounds checks
+// and slicing are copied into the hundreds of places the widget calls them
+// from, which cost the wasm about 11 KiB after brotli; a call costs a few
+// nanoseconds.
+
 // Version is the format version this build reads and writes.
 const Version = 2
 
@@ -159,6 +164,8 @@ type Links struct {
 func (l Links) Len() int { return l.n }
 
 // At returns link i, 0 <= i < Len().
+//
+//go:noinline
 func (l Links) At(i int) Link {
 	if uint(i) >= uint(l.n) {
 		panic("bundle: link index out of range")
@@ -303,44 +310,28 @@ func (b *Bundle) open(sec *[numSections]string) error {
 	// sessions is at most as long as the sessions and speaker lists); marks.
 	nIx := 4*ns + nSpk
 	tab := make([]uint32, (nStr+1)+(nsp+1)+2*(ns+1)+nSpk+(nd+nr+nsp+nk+nt+numIndexes)+nIx+nsp)
-	next := func(n uint64) []uint32 {
-		t := tab[:n:n]
-		tab = tab[n:]
-		return t
-	}
+	next := func(n uint64) []uint32 { return cut(&tab, n) }
 	off := next(nStr + 1)
 	if err := scan(str, off); err != nil {
 		return err
 	}
 	b.str = str
-	take := func(n uint64, stride int) (t [sesRow]strtab) {
-		for f := range stride {
-			if n == 0 {
-				t[f] = strtab{off[:0], stride}
-			} else {
-				t[f] = strtab{off[f : uint64(f)+uint64(stride)*(n-1)+2], stride}
-			}
-		}
-		off = off[uint64(stride)*n:]
-		return t
+	// The string tables, in string order: each is n records of len(t)
+	// strings, stored field by field.
+	one := func(t *strtab) []strtab { return unsafe.Slice(t, 1) } // a table of its own
+	for _, t := range [...]struct {
+		t []strtab
+		n uint64
+	}{
+		{one(&b.conf), 4}, {one(&b.days), nd}, {one(&b.rooms), nr}, {one(&b.kinds), nk}, {one(&b.tracks), nt},
+		{b.spk[spkSlug : spkSlug+1], nsp}, {b.spk[spkName : spkName+1], nsp}, {b.spk[spkRole : spkRole+1], nsp},
+		{b.spk[spkBio : spkBio+1], nsp}, {b.spk[spkURL : spkURL+1], nsp},
+		{b.link[linkLabel : linkLabel+1], nl}, {b.link[linkURL : linkURL+1], nl},
+		{b.ses[:sesRow], ns}, {b.ses[sesSlug : sesSlug+1], ns}, {b.ses[sesLoc : sesLoc+1], ns}, {b.ses[sesDesc : sesDesc+1], ns},
+		{one(&b.tags), ntg},
+	} {
+		off = take(t.t, off, t.n)
 	}
-	b.conf = take(4, 1)[0]
-	b.days = take(nd, 1)[0]
-	b.rooms = take(nr, 1)[0]
-	b.kinds = take(nk, 1)[0]
-	b.tracks = take(nt, 1)[0]
-	for f := range b.spk {
-		b.spk[f] = take(nsp, 1)[0]
-	}
-	for f := range b.link {
-		b.link[f] = take(nl, 1)[0]
-	}
-	row := take(ns, sesRow)
-	copy(b.ses[:], row[:])
-	for f := sesRow; f < numSesStrings; f++ {
-		b.ses[f] = take(ns, 1)[0]
-	}
-	b.tags = take(ntg, 1)[0]
 
 	// Second pass over the varints.
 	b.linkFirst, b.spkFirst, b.tagFirst = next(nsp+1), next(ns+1), next(ns+1)
@@ -409,6 +400,31 @@ func (b *Bundle) open(sec *[numSections]string) error {
 		}
 	}
 	return nil
+}
+
+// cut returns the first n entries of *tab and removes them from it. It is
+// not inlined: open calls it eight times, and the copies would cost the wasm
+// more than the calls.
+//
+//go:noinline
+func cut(tab *[]uint32, n uint64) []uint32 {
+	t := (*tab)[:n:n]
+	*tab = (*tab)[n:]
+	return t
+}
+
+// take sets the string tables t of n records of len(t) strings each, stored
+// field by field at the start of off, and returns the rest of off.
+func take(t []strtab, off []uint32, n uint64) []uint32 {
+	stride := len(t)
+	for f := range t {
+		if n == 0 {
+			t[f] = strtab{off[:0], stride}
+		} else {
+			t[f] = strtab{off[f : uint64(f)+uint64(stride)*(n-1)+2], stride}
+		}
+	}
+	return off[uint64(stride)*n:]
 }
 
 // prefix turns the counts in first[:len(first)-1] into running sums from
@@ -578,6 +594,8 @@ func (b *Bundle) DayByDate(date string) (int, bool) { return b.find(b.days, date
 func (b *Bundle) NumRooms() int { return b.nr }
 
 // Room returns the name of room i, 0 <= i < NumRooms(); rooms are in display order.
+//
+//go:noinline
 func (b *Bundle) Room(i int) string { return b.text(b.rooms, i) }
 
 // RoomByName returns the index of the first room with the given name.
@@ -587,6 +605,8 @@ func (b *Bundle) RoomByName(name string) (int, bool) { return b.find(b.rooms, na
 func (b *Bundle) NumKinds() int { return b.nk }
 
 // Kind returns the name of kind k ("talk", "workshop", ...), 0 <= k < NumKinds().
+//
+//go:noinline
 func (b *Bundle) Kind(k int) string { return b.text(b.kinds, k) }
 
 // KindByName returns the kind with the given name.
@@ -596,11 +616,14 @@ func (b *Bundle) KindByName(name string) (int, bool) { return b.find(b.kinds, na
 func (b *Bundle) NumTracks() int { return b.nt }
 
 // Track returns the name of track i, 0 <= i < NumTracks(); tracks are sorted.
+//
+//go:noinline
 func (b *Bundle) Track(i int) string { return b.text(b.tracks, i) }
 
 // TrackByName returns the index of the track with the given name.
 func (b *Bundle) TrackByName(name string) (int, bool) { return b.find(b.tracks, name) }
 
+//go:noinline
 func (b *Bundle) find(t strtab, name string) (int, bool) {
 	for i := range t.len() {
 		if b.text(t, i) == name {
@@ -646,6 +669,8 @@ func (b *Bundle) NumSessions() int { return b.ns }
 
 // Session returns session i, 0 <= i < NumSessions(); sessions are in
 // programme order.
+//
+//go:noinline
 func (b *Bundle) Session(i int) Session {
 	if uint(i) >= uint(b.ns) {
 		panic("bundle: session index " + itoa(i) + " out of range")
@@ -691,6 +716,7 @@ func (b *Bundle) SessionsOfKind(k int) List { return b.index(ixKind, k) }
 // SessionsInTrack returns the sessions in track t.
 func (b *Bundle) SessionsInTrack(t int) List { return b.index(ixTrack, t) }
 
+//go:noinline
 func (b *Bundle) index(ix, key int) List {
 	p := b.ixFirst[ix]
 	if key < 0 || key >= len(p)-1 {
@@ -710,38 +736,58 @@ type Session struct {
 func (s Session) Index() int { return s.i }
 
 // Slug returns the session's unique key.
+//
+//go:noinline
 func (s Session) Slug() string { return s.b.text(s.b.ses[sesSlug], s.i) }
 
 // Title returns the title.
+//
+//go:noinline
 func (s Session) Title() string { return s.b.text(s.b.ses[sesTitle], s.i) }
 
 // Description returns the description, sanitised HTML.
+//
+//go:noinline
 func (s Session) Description() string { return s.b.text(s.b.ses[sesDesc], s.i) }
 
 // URL returns the permalink, if any.
+//
+//go:noinline
 func (s Session) URL() string { return s.b.text(s.b.ses[sesURL], s.i) }
 
 // Location returns a street address for off-site sessions, if any.
+//
+//go:noinline
 func (s Session) Location() string { return s.b.text(s.b.ses[sesLoc], s.i) }
 
 // Search returns the session's keywords, folded (see package fold): its
 // title, speaker names, room, track and tags. The description is not in it;
 // see the package documentation.
+//
+//go:noinline
 func (s Session) Search() string { return s.b.text(s.b.ses[sesSearch], s.i) }
 
 // Start returns the start as UTC unix seconds, 0 when unscheduled.
+//
+//go:noinline
 func (s Session) Start() int64 { return int64(u64(s.b.start, 8*s.i)) }
 
 // End returns the end as UTC unix seconds, 0 when unknown or unscheduled.
 func (s Session) End() int64 { return int64(u64(s.b.start, 8*s.i) + u64(s.b.end, 8*s.i)) }
 
 // Scheduled reports whether the session has a time (and so a day).
+//
+//go:noinline
 func (s Session) Scheduled() bool { return s.Day() >= 0 }
 
 // Day returns the index of the session's day, -1 when unscheduled.
+//
+//go:noinline
 func (s Session) Day() int { return smallAt(s.b.day, s.b.dayW, s.i) }
 
 // Room returns the session's room index, -1 when it has none.
+//
+//go:noinline
 func (s Session) Room() int { return smallAt(s.b.room, s.b.roomW, s.i) }
 
 // RoomName returns the session's room name, "" when it has none.
@@ -753,6 +799,8 @@ func (s Session) RoomName() string {
 }
 
 // Track returns the session's track index, -1 when it has none.
+//
+//go:noinline
 func (s Session) Track() int { return smallAt(s.b.track, s.b.trackW, s.i) }
 
 // TrackName returns the session's track, "" when it has none.
@@ -767,23 +815,35 @@ func (s Session) TrackName() string {
 func (s Session) Kind() uint8 { return s.b.kind[s.i] }
 
 // KindName returns the name of the session's kind.
+//
+//go:noinline
 func (s Session) KindName() string { return s.b.Kind(int(s.b.kind[s.i])) }
 
 // Speakers returns the session's speakers (speaker indices) in billing order.
+//
+//go:noinline
 func (s Session) Speakers() List {
 	return List{s.b.spkList[s.b.spkFirst[s.i]:s.b.spkFirst[s.i+1]]}
 }
 
 // NumSpeakers returns the number of speakers.
+//
+//go:noinline
 func (s Session) NumSpeakers() int { return int(s.b.spkFirst[s.i+1] - s.b.spkFirst[s.i]) }
 
 // Speaker returns the index of the session's j-th speaker.
+//
+//go:noinline
 func (s Session) Speaker(j int) int { return s.Speakers().At(j) }
 
 // NumTags returns the number of tags.
+//
+//go:noinline
 func (s Session) NumTags() int { return int(s.b.tagFirst[s.i+1] - s.b.tagFirst[s.i]) }
 
 // Tag returns tag j, 0 <= j < NumTags().
+//
+//go:noinline
 func (s Session) Tag(j int) string {
 	if j < 0 || j >= s.NumTags() {
 		panic("bundle: tag index out of range")
@@ -792,6 +852,8 @@ func (s Session) Tag(j int) string {
 }
 
 // small returns entry i of a column of w-byte indices, -1 for none.
+//
+//go:noinline
 func smallAt(col string, w, i int) int {
 	if w == 1 {
 		if v := col[i]; v != none8 {
@@ -806,6 +868,8 @@ func smallAt(col string, w, i int) int {
 }
 
 // text returns string k of the (validated) string table t.
+//
+//go:noinline
 func (b *Bundle) text(t strtab, k int) string {
 	k *= t.stride
 	return b.str[t.off[k] : t.off[k+1]-1]
@@ -846,6 +910,7 @@ func le64(s string, o int) uint64 {
 // reads it.
 func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
+//go:noinline
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func truncated(want, have int) error {
@@ -856,11 +921,48 @@ func shortHeader(have int) error {
 	return errors.New("bundle: truncated: have " + itoa(have) + " bytes, the header alone is " + itoa(fixedHead+8*numSections))
 }
 
+//go:noinline
 func corrupt(msg string) error { return errors.New("bundle: corrupt: " + msg) }
 
 func notBundle(data string) error {
 	if len(data) > 4 {
 		data = data[:4]
 	}
-	return errors.New("bundle: not an Agenda bundle (magic " + strconv.Quote(data) + ", want \"AGND\")")
+	return errors.New("bundle: not an Agenda bundle (magic " + quote(data) + ", want \"AGND\")")
+}
+
+// quote is strconv.Quote without the rest of strconv's quoting code (about
+// 9 KB of wasm): with it, the widget links only this and strconv.IsPrint,
+// as long as nothing else in it quotes.
+func quote(s string) string {
+	b := []byte{'"'}
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		// Anything not printed as is becomes a backslash, c, and the last
+		// digits of r in hex.
+		c, digits := byte('x'), 2
+		switch {
+		case n == 1 && r == utf8.RuneError:
+			r = rune(s[0])
+		case r == '"' || r == '\\':
+			c, digits = byte(r), 0
+		case strconv.IsPrint(r):
+			b = append(b, s[:n]...)
+			s = s[n:]
+			continue
+		case '\a' <= r && r <= '\r':
+			c, digits = "abtnvfr"[r-'\a'], 0
+		case r < ' ' || r == 0x7f:
+		case r < 0x10000:
+			c, digits = 'u', 4
+		default:
+			c, digits = 'U', 8
+		}
+		b = append(b, '\\', c)
+		for sh := 4 * (digits - 1); sh >= 0; sh -= 4 {
+			b = append(b, "0123456789abcdef"[r>>sh&0xF])
+		}
+		s = s[n:]
+	}
+	return string(append(b, '"'))
 }
