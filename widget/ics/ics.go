@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/agendaconf/agenda/widget/civil"
 )
 
 // Calendar is what Write turns into a VCALENDAR. It does not depend on the
@@ -52,11 +54,29 @@ func UID(confID, slug string) string {
 // fixed one for reproducible output. Lines end in CRLF and are folded at 75
 // octets without splitting a UTF-8 sequence.
 func Write(dst []byte, c Calendar, stamp time.Time) []byte {
-	w := writer{b: dst}
-	loc := c.Location
-	if c.TimeZone == "" || c.TimeZone == "UTC" || c.TimeZone == "Etc/UTC" {
-		loc = nil
+	if c.Location == nil || c.TimeZone == "" || c.TimeZone == "UTC" || c.TimeZone == "Etc/UTC" {
+		return WriteUTC(dst, c, stamp)
 	}
+	z := &zone{name: c.TimeZone, loc: c.Location}
+	return write(dst, c, stamp, z.header, z.local)
+}
+
+// WriteUTC is Write with every time in UTC, as when c.Location is nil. It is
+// for the widget, which has no zone database: it does not link the VTIMEZONE
+// code (about 6 KiB of the wasm after brotli), nor, as it formats times with
+// package civil, the time package's zone lookups.
+func WriteUTC(dst []byte, c Calendar, stamp time.Time) []byte {
+	return write(dst, c, stamp, nil, nil)
+}
+
+// write writes c with times in UTC, or, when header and local are not nil,
+// in a zone: header writes the zone's properties and VTIMEZONE and returns
+// the DTSTART and DTEND parameter that names it, local formats a time in it.
+// They are func values, so that only Write, never WriteUTC, links the zone
+// code; an interface would not do, as its method types would make the linker
+// keep time.Time's String method and with it the layout engine.
+func write(dst []byte, c Calendar, stamp time.Time, header func(*writer, []Event) string, local func(time.Time) string) []byte {
+	w := writer{b: dst}
 	w.line("BEGIN", "", "VCALENDAR")
 	w.line("VERSION", "", "2.0")
 	w.line("PRODID", "", "-//agendaconf//Agenda//EN")
@@ -66,10 +86,8 @@ func Write(dst []byte, c Calendar, stamp time.Time) []byte {
 		w.line("X-WR-CALNAME", "", escape(c.Name))
 	}
 	tzParam := ""
-	if loc != nil {
-		w.line("X-WR-TIMEZONE", "", escape(c.TimeZone))
-		w.timezone(c.TimeZone, loc, c.Events)
-		tzParam = ";TZID=" + paramValue(c.TimeZone)
+	if header != nil {
+		tzParam = header(&w, c.Events)
 	}
 	dtstamp := utcStamp(stamp)
 	for i := range c.Events {
@@ -77,9 +95,9 @@ func Write(dst []byte, c Calendar, stamp time.Time) []byte {
 		w.line("BEGIN", "", "VEVENT")
 		w.line("UID", "", escape(e.UID))
 		w.line("DTSTAMP", "", dtstamp)
-		w.line("DTSTART", tzParam, dateTime(e.Start, loc))
+		w.line("DTSTART", tzParam, dateTime(e.Start, local))
 		if !e.End.IsZero() && !e.End.Before(e.Start) {
-			w.line("DTEND", tzParam, dateTime(e.End, loc))
+			w.line("DTEND", tzParam, dateTime(e.End, local))
 		}
 		w.line("SUMMARY", "", escape(e.Summary))
 		if e.Description != "" {
@@ -112,25 +130,44 @@ type writer struct{ b []byte }
 
 // line appends "NAME;PARAMS:VALUE" folded, with CRLF.
 func (w *writer) line(name, params, value string) {
-	n := 0 // octets on the current physical line
-	put := func(s string) {
-		for i := 0; i < len(s); {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			if n+size > MaxLine {
-				w.b = append(w.b, "\r\n "...)
-				n = 1
-			}
-			w.b = append(w.b, s[i:i+size]...)
-			n += size
-			i += size
-		}
-	}
-	put(name)
-	put(params)
-	put(":")
-	put(value)
+	n := w.put(name, 0)
+	n = w.put(params, n)
+	n = w.put(":", n)
+	w.put(value, n)
 	w.b = append(w.b, "\r\n"...)
 }
+
+// put appends s to a content line that has n octets on its current physical
+// line, folding it before a character that would not fit, and returns the
+// octets on the last physical line. (A method, not a closure in line: the
+// wasm would carry four inlined copies of it.)
+func (w *writer) put(s string, n int) int {
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if n+size > MaxLine {
+			w.b = append(w.b, "\r\n "...)
+			n = 1
+		}
+		w.b = append(w.b, s[i:i+size]...)
+		n += size
+		i += size
+	}
+	return n
+}
+
+// zone is a loaded IANA zone, for write.
+type zone struct {
+	name string
+	loc  *time.Location
+}
+
+func (z *zone) header(w *writer, events []Event) string {
+	w.line("X-WR-TIMEZONE", "", escape(z.name))
+	w.timezone(z.name, z.loc, events)
+	return ";TZID=" + paramValue(z.name)
+}
+
+func (z *zone) local(t time.Time) string { return localStamp(t.In(z.loc)) }
 
 // timezone writes a VTIMEZONE for loc that covers every event: one STANDARD or
 // DAYLIGHT observance per period of the zone, with explicit onsets (no RRULE),
@@ -185,23 +222,33 @@ func (w *writer) timezone(name string, loc *time.Location, events []Event) {
 	w.line("END", "", "VTIMEZONE")
 }
 
-// dateTime formats t as a local DATE-TIME in loc, or as UTC with a Z when loc is nil.
-func dateTime(t time.Time, loc *time.Location) string {
-	if loc == nil {
+// dateTime formats t with local, or as UTC with a Z when local is nil.
+func dateTime(t time.Time, local func(time.Time) string) string {
+	if local == nil {
 		return utcStamp(t)
 	}
-	return localStamp(t.In(loc))
+	return local(t)
 }
 
-func utcStamp(t time.Time) string { return localStamp(t.UTC()) + "Z" }
+// utcStamp formats t in UTC as YYYYMMDDTHHMMSSZ. It uses package civil, not
+// t.UTC().Date(), which would link the time package's zone code.
+func utcStamp(t time.Time) string {
+	y, mo, d, h, mi, s := civil.UTC(t.Unix())
+	return wall(y, mo, d, h, mi, s) + "Z"
+}
 
 // localStamp formats t's wall clock as YYYYMMDDTHHMMSS.
 func localStamp(t time.Time) string {
-	b := make([]byte, 0, 16)
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
+	return wall(y, int(mo), d, h, mi, s)
+}
+
+// wall formats a date and clock as YYYYMMDDTHHMMSS.
+func wall(y, mo, d, h, mi, s int) string {
+	b := make([]byte, 0, 16)
 	b = pad(b, y, 4)
-	b = pad(b, int(mo), 2)
+	b = pad(b, mo, 2)
 	b = pad(b, d, 2)
 	b = append(b, 'T')
 	b = pad(b, h, 2)
@@ -240,31 +287,46 @@ func offset(sec int) string {
 // escape makes s a TEXT value: backslash, semicolon and comma escaped, line
 // breaks as \n, other control characters dropped, invalid UTF-8 replaced.
 func escape(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	b := make([]byte, 0, len(s)+8)
+	invalid := false // the previous byte was invalid UTF-8
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Each run of invalid bytes becomes one U+FFFD, as with
+			// strings.ToValidUTF8, which costs the wasm more than this.
+			_, n := utf8.DecodeRuneInString(s[i:])
+			if n == 1 {
+				if !invalid {
+					b = append(b, "\uFFFD"...)
+				}
+				invalid = true
+				continue
+			}
+			b = append(b, s[i:i+n]...)
+			i += n - 1
+			invalid = false
+			continue
+		}
+		invalid = false
 		switch {
 		case c == '\\' || c == ';' || c == ',':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			b = append(b, '\\', c)
 		case c == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				i++
 			}
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case c == '\n':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case c == '\t':
-			b.WriteByte(c)
+			b = append(b, c)
 		case c < 0x20 || c == 0x7f:
 			// RFC 5545 TEXT excludes control characters.
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // Unescape reverses the TEXT escaping of a property value (after unfolding).
@@ -294,12 +356,26 @@ func Unescape(s string) string {
 // characters that cannot appear in one.
 func uri(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-			return -1
+	// A loop rather than strings.Map, which the wasm would link for this alone.
+	var b []byte
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		return r
-	}, s)
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+		} else if b != nil {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // paramValue quotes a parameter value when it holds ; : or , (RFC 5545 3.1).

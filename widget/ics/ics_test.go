@@ -300,3 +300,96 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// The helpers below stand in for strings functions that the wasm would link
+// for this package alone; they must give the same results.
+
+func refEscape(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' || c == ';' || c == ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteByte(c)
+		case c < 0x20 || c == 0x7f:
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func refURI(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+func checkHelpers(t *testing.T, s string) {
+	t.Helper()
+	if got, want := escape(s), refEscape(s); got != want {
+		t.Errorf("escape(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := uri(s), refURI(s); got != want {
+		t.Errorf("uri(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := lower(s), strings.ToLower(s); got != want {
+		t.Errorf("lower(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := trimBlank(s), strings.TrimLeft(s, " \t\r\n"); got != want {
+		t.Errorf("trimBlank(%q) = %q, want %q", s, got, want)
+	}
+	for _, set := range []string{" \t\r\n", " \t\r\n/"} {
+		if got, want := indexByteIn(s, set), strings.IndexAny(s, set); got != want {
+			t.Errorf("indexByteIn(%q, %q) = %d, want %d", s, set, got, want)
+		}
+	}
+}
+
+func TestHelpers(t *testing.T) {
+	for _, s := range []string{"", "a", "ABC", "\xff", "\xff\xfe", "a\xffb\xfe\xfd", "\uFFFD\xff", "\xff\uFFFD\xff", "\xed\xa0\x80", "\xc3",
+		"\r\xff\n", "x\r\n", "ÀÉ\u0130\u212A", "  \t\r\n x ", "\u00a0x\u0085", "a;b,c\\d", "\x00\x1f\x7f", "🦀\xf0\x9f"} {
+		checkHelpers(t, s)
+	}
+}
+
+func FuzzHelpers(f *testing.F) {
+	f.Add("Aé\xff\xfe\r\n\u0130;")
+	f.Fuzz(checkHelpers)
+}
+
+func TestTagKind(t *testing.T) {
+	want := map[string]byte{"script": 's', "style": 's', "br": 'b', "pre": 'r', "li": 'l', "tr": 'L', "dt": 'L', "dd": 'L', "td": 'c', "th": 'c', "a": 'a'}
+	for _, n := range strings.Fields("p div h1 h2 h3 h4 h5 h6 blockquote ul ol table hr section article figure dl") {
+		want[n] = 'P'
+	}
+	names := []string{"", ":", "s", "b", "P", "p:P", "p:p", "script:s", "h7", "tbody", "span", "em", "scrip", "cript"}
+	for n := range want {
+		names = append(names, n, n+":", ":"+n, n+"x", "x"+n, n[:len(n)-1], n[1:])
+	}
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789:"
+	for _, a := range alphabet {
+		for _, b := range alphabet {
+			names = append(names, string(a), string(a)+string(b))
+		}
+	}
+	for _, n := range names {
+		if got := tagKind(n); got != want[n] {
+			t.Errorf("tagKind(%q) = %q, want %q", n, got, want[n])
+		}
+	}
+}

@@ -2,6 +2,8 @@ package ics
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/htmltext"
 )
@@ -103,12 +105,11 @@ func (p *plain) tag(t string) {
 	closing := strings.HasPrefix(t, "/")
 	t = strings.TrimPrefix(t, "/")
 	name := t
-	if i := strings.IndexAny(t, " \t\r\n/"); i >= 0 {
+	if i := indexByteIn(t, " \t\r\n/"); i >= 0 {
 		name = t[:i]
 	}
-	name = strings.ToLower(name)
-	switch name {
-	case "script", "style":
+	switch tagKind(lower(name)) {
+	case 's':
 		if closing {
 			if p.skip > 0 {
 				p.skip--
@@ -116,13 +117,13 @@ func (p *plain) tag(t string) {
 		} else if !strings.HasSuffix(t, "/") {
 			p.skip++
 		}
-	case "br":
+	case 'b':
 		// Each <br> adds a line break, up to a blank line.
 		p.brk = min(p.brk+1, 2)
 		p.space = false
-	case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "hr", "section", "article", "figure", "dl":
+	case 'P':
 		p.breakLines(2)
-	case "pre":
+	case 'r':
 		p.breakLines(2)
 		if closing {
 			if p.pre > 0 {
@@ -131,7 +132,7 @@ func (p *plain) tag(t string) {
 		} else {
 			p.pre++
 		}
-	case "li":
+	case 'l':
 		if !closing {
 			p.breakLines(1)
 			p.flush()
@@ -139,13 +140,13 @@ func (p *plain) tag(t string) {
 		} else {
 			p.breakLines(1)
 		}
-	case "tr", "dt", "dd":
+	case 'L':
 		p.breakLines(1)
-	case "td", "th":
+	case 'c':
 		if !closing {
 			p.space = p.b.Len() > 0
 		}
-	case "a":
+	case 'a':
 		if !closing {
 			p.hrefs = append(p.hrefs, attr(t, "href"))
 			p.texts = append(p.texts, p.b.Len())
@@ -167,28 +168,85 @@ func (p *plain) tag(t string) {
 	}
 }
 
+// tagKinds lists the tags that PlainText acts on, each with its kind: s
+// skips its content, b breaks a line, P a paragraph, r is preformatted, l a
+// list item, L a line, c a cell, a a link. A table takes less of the wasm
+// than a switch on strings.
+const tagKinds = " script:s style:s br:b p:P div:P h1:P h2:P h3:P h4:P h5:P h6:P blockquote:P ul:P ol:P table:P hr:P" +
+	" section:P article:P figure:P dl:P pre:r li:l tr:L dt:L dd:L td:c th:c a:a "
+
+// tagKind returns the kind of the lower-case tag name in tagKinds, or 0.
+func tagKind(name string) byte {
+	// A name never holds a space (the caller cuts it there), so it matches
+	// one whole entry or none.
+	if i := strings.Index(tagKinds, " "+name+":"); i >= 0 {
+		return tagKinds[i+len(name)+2]
+	}
+	return 0
+}
+
 func (p *plain) finish() string {
-	return strings.TrimRight(p.b.String(), " \n")
+	s := p.b.String()
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// lower is strings.ToLower, which would bring strings.Map into the wasm for
+// this package alone: ASCII without upper case comes back as is, anything
+// else is rebuilt rune by rune with unicode.ToLower, each invalid byte
+// becoming U+FFFD as in strings.Map.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			b := append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// indexByteIn is strings.IndexAny for a set of ASCII bytes, without its
+// Unicode code: the index of the first byte of s in set, or -1.
+func indexByteIn(s, set string) int {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimBlank is strings.TrimLeft(s, " \t\r\n") without its cutset code.
+func trimBlank(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n') {
+		s = s[1:]
+	}
+	return s
 }
 
 // attr returns the value of the named attribute in a tag's source.
 func attr(t, name string) string {
-	lower := strings.ToLower(t)
+	low := lower(t)
 	for from := 0; ; {
-		i := strings.Index(lower[from:], name)
+		i := strings.Index(low[from:], name)
 		if i < 0 {
 			return ""
 		}
 		i += from
 		from = i + len(name)
-		if i > 0 && !isSpace(rune(lower[i-1])) {
+		if i > 0 && !isSpace(rune(low[i-1])) {
 			continue
 		}
-		rest := strings.TrimLeft(t[from:], " \t\r\n")
+		rest := trimBlank(t[from:])
 		if !strings.HasPrefix(rest, "=") {
 			continue
 		}
-		rest = strings.TrimLeft(rest[1:], " \t\r\n")
+		rest = trimBlank(rest[1:])
 		if rest == "" {
 			return ""
 		}
@@ -201,7 +259,7 @@ func attr(t, name string) string {
 				v = rest[1 : 1+end]
 			}
 		} else {
-			end := strings.IndexAny(rest, " \t\r\n")
+			end := indexByteIn(rest, " \t\r\n")
 			if end < 0 {
 				end = len(rest)
 			}
