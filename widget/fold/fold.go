@@ -2,7 +2,7 @@
 // words separated by single spaces, so that "Zero-Copy" and "zero copy", or
 // "Fernández" and "fernandez", compare equal.
 //
-// It is deliberately small (a few hundred bytes of tables, no
+// It is deliberately small (a few kilobytes of tables, no
 // golang.org/x/text) because it is compiled into the wasm widget. The folding
 // is a search aid, not a full Unicode normalisation: Latin letters with
 // diacritics (Latin-1, Latin Extended-A/B and Latin Extended Additional, which
@@ -96,8 +96,8 @@ func AppendFold(dst []byte, s string) []byte {
 		}
 		if b == 0 && m == "" {
 			r = other(r)
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mc, r) {
-				if !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+			if c := class(r); c != keep {
+				if c == sep {
 					gap = true
 				}
 				continue
@@ -119,6 +119,55 @@ func AppendFold(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// The classes of code points, for AppendFold.
+const (
+	sep  = 0 // separates words
+	keep = 1 // a letter, a digit or a spacing mark (unicode.L, Nd, Mc)
+	drop = 2 // another mark or a format character (unicode.Mn, Me, Cf): dropped
+)
+
+// ranges holds the runs of classes: the start of each run, shifted left by 2,
+// or'ed with its class. It is decoded from the table in tables.go, which
+// takes less of the wasm than the unicode package's tables and code for
+// IsLetter, IsDigit and In (about 2 KiB less after brotli).
+var ranges = decodeRanges()
+
+//go:generate go run gen.go
+
+func decodeRanges() []uint32 {
+	t := make([]uint32, 0, numRanges)
+	start := uint32(0)
+	for i := 0; i < len(classes); {
+		v, shift := uint32(0), 0
+		for {
+			c := classes[i]
+			i++
+			v |= uint32(c&0x7f) << shift
+			shift += 7
+			if c < 0x80 {
+				break
+			}
+		}
+		start += v >> 2
+		t = append(t, start<<2|v&3)
+	}
+	return t
+}
+
+// class returns the class of r: that of the last run that starts at or before it.
+func class(r rune) uint32 {
+	lo, hi := 0, len(ranges) // ranges[lo-1] <= r < ranges[hi], in start order
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ranges[m]>>2 <= uint32(r) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return ranges[lo-1] & 3
 }
 
 // latin maps U+00C0..U+024F (already lower-cased) to a base ASCII letter;

@@ -3,6 +3,7 @@ package fold
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -141,5 +142,25 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestClasses checks tables.go against the unicode package; after a Go
+// upgrade that moves to a new Unicode version, run go generate.
+func TestClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := uint32(sep)
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
+			want = keep
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+			want = drop
+		}
+		if got := class(r); got != want {
+			t.Fatalf("class(%U) = %d, want %d (Unicode %s; run go generate)", r, got, want, unicode.Version)
+		}
+	}
+	if len(ranges) != numRanges {
+		t.Errorf("%d runs decoded, want %d", len(ranges), numRanges)
 	}
 }
