@@ -422,7 +422,8 @@ func (x *Index) buildText() {
 // ones) are decoded. The result may alias x.scrap and is only valid until
 // the next call.
 func (x *Index) htmlText(h string) string {
-	if !strings.ContainsAny(h, "<&") {
+	// Not strings.ContainsAny, which would bring its Unicode code into the wasm.
+	if strings.IndexByte(h, '<') < 0 && strings.IndexByte(h, '&') < 0 {
 		return h
 	}
 	b := x.scrap[:0]
