@@ -12,8 +12,11 @@ import (
 // end before they start, two sessions overlapping in one room and a speaker in
 // two places at once. Every reader runs it. (Unknown speaker slugs are the Zola
 // reader's to report, at the line that names them: frab files carry people inline.)
+//
+// It first drops every link that SafeURL refuses (CleanURLs), so that one URL
+// policy holds whichever reader filled the model.
 func Check(s *Schedule) diag.List {
-	var l diag.List
+	l := CleanURLs(s)
 	spk := map[string]bool{}
 	for i := range s.Speakers {
 		if spk[s.Speakers[i].Slug] {

@@ -52,6 +52,7 @@ type Conference struct {
 	// next: with 6h, a session at 01:30 on Saturday belongs to Friday's
 	// programme (its day filter, its grid, its static page). 0 is midnight.
 	DayChange time.Duration
+	Pos       diag.Pos `json:"-"` // where the conference is described, for diagnostics
 }
 
 // Speaker is a person who gives sessions.

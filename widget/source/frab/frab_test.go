@@ -84,7 +84,9 @@ func TestFOSDEM(t *testing.T) {
 	if got := len(s.Days(loc)); got != 2 {
 		t.Errorf("days = %d, want 2", got)
 	}
-	want := schedule.Conference{ID: "fosdem-2025", Name: "FOSDEM 2025", TimeZone: "Europe/Brussels", BaseURL: "https://fosdem.org/2025/schedule/"}
+	// Days run from 09:00 to 08:59 the next morning, and <day_change> says 09:00:00.
+	want := schedule.Conference{ID: "fosdem-2025", Name: "FOSDEM 2025", TimeZone: "Europe/Brussels", BaseURL: "https://fosdem.org/2025/schedule/",
+		DayChange: 9 * time.Hour, Pos: diag.Pos{File: path, Line: 4, Col: 3}}
 	if s.Conference != want {
 		t.Errorf("conference = %+v, want %+v", s.Conference, want)
 	}
@@ -133,7 +135,20 @@ func TestFOSDEM(t *testing.T) {
 }
 
 func TestC3VOCExamples(t *testing.T) {
-	for _, name := range []string{"frab-camp2019.json", "hub-schedule2.json", "pretalx-democon.json", "pretalx-rc3.json"} {
+	// change and days: the days' ends past midnight set the day change (camp
+	// 04:00; the hub 06:00, so its 00:15 talk stays on the 27th; pretalx 03:59
+	// +01:00, read in UTC: 03:00), and no session spills into an extra day.
+	for _, tc := range []struct {
+		name   string
+		change time.Duration
+		days   int
+	}{
+		{"frab-camp2019.json", 4 * time.Hour, 5},
+		{"hub-schedule2.json", 6 * time.Hour, 1},
+		{"pretalx-democon.json", 3 * time.Hour, 3},
+		{"pretalx-rc3.json", 3 * time.Hour, 4},
+	} {
+		name := tc.name
 		t.Run(name, func(t *testing.T) {
 			s, l := ReadFile(corpusFile(t, "c3voc/examples/"+name))
 			if s == nil {
@@ -152,6 +167,10 @@ func TestC3VOCExamples(t *testing.T) {
 				if ss.Pos.Line == 0 {
 					t.Errorf("session %q has no line", ss.Slug)
 				}
+			}
+			loc, _ := time.LoadLocation(s.Conference.TimeZone)
+			if s.Conference.DayChange != tc.change || len(s.Days(loc)) != tc.days {
+				t.Errorf("day change %v and %d days, want %v and %d", s.Conference.DayChange, len(s.Days(loc)), tc.change, tc.days)
 			}
 		})
 	}
@@ -403,6 +422,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated before anything", "<schedule><confer", true, []string{"broken XML"}},
 		{"truncated xml", xmlDoc(`<start>10:00</start><duration>0:30</duration><title>Kept</title>`)[:400], false, []string{"broken XML", "unexpected EOF"}},
 		{"mismatched tags", "<schedule><conference><title>x</conference></schedule>", true, []string{"e.txt:1: error: broken XML"}},
+		{"an element after the root", "<schedule><conference><title>x</title></conference></schedule>\n<extra/>", false, []string{"e.txt:2:1: error: broken XML: <extra> after the end of <schedule>"}},
 		{"unknown encoding", `<?xml version="1.0" encoding="EBCDIC"?><schedule/>`, true, []string{"EBCDIC"}},
 		{"broken json", "{\n  \"schedule\": {\n    \"version\": \"1\",,\n", true, []string{"e.txt:3:", "broken JSON"}},
 		{"json without schedule", `{"foo": 1}`, true, []string{`no "schedule" object`}},

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/agendaconf/agenda/widget/diag"
 	"github.com/agendaconf/agenda/widget/fold"
@@ -63,7 +62,9 @@ type jsonTrack struct {
 type jsonDay struct {
 	Date     string   `json:"date"`
 	DayStart string   `json:"day_start"`
+	DayEnd   string   `json:"day_end"`
 	Start    string   `json:"start"` // hub
+	End      string   `json:"end"`   // hub
 	Rooms    *roomMap `json:"rooms"`
 }
 
@@ -95,6 +96,14 @@ type jsonPerson struct {
 	PublicName string          `json:"public_name"`
 	Biography  *string         `json:"biography"`
 	URL        string          `json:"url"`
+	Links      []jsonLink      `json:"links"`
+}
+
+// jsonLink is the schema's Reference: a link with a title and a type.
+type jsonLink struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Type  string `json:"type"`
 }
 
 // roomMap is days[].rooms: room names in file order, each with its events.
@@ -201,6 +210,7 @@ func (b *builder) readJSON(data []byte) {
 	b.s.Conference.ID = fold.Slug(firstNonEmpty(conf.Acronym, conf.Title))
 	b.s.Conference.Name = clean(firstNonEmpty(conf.Title, conf.Acronym))
 	b.s.Conference.BaseURL = firstNonEmpty(sc.BaseURL, conf.URL)
+	b.s.Conference.Pos = b.file()
 	b.zone, b.zonePos = conf.TimeZone, b.file()
 
 	for _, r := range conf.Rooms {
@@ -221,10 +231,8 @@ func (b *builder) readJSON(data []byte) {
 	for i := range conf.Days {
 		jd := &conf.Days[i]
 		where := "schedule.conference.days[" + strconv.Itoa(i) + "]"
-		d := &day{date: strings.TrimSpace(jd.Date)}
-		if t, ok := parseInstant(firstNonEmpty(jd.DayStart, jd.Start), time.UTC); ok {
-			d.start = t
-		}
+		d := &day{date: strings.TrimSpace(jd.Date), start: firstNonEmpty(jd.DayStart, jd.Start), end: firstNonEmpty(jd.DayEnd, jd.End), pos: b.file()}
+		b.days = append(b.days, d)
 		if !hub {
 			if d.date == "" {
 				b.d.Error(b.file(), where+".date is missing", "give every day its date as YYYY-MM-DD")
@@ -307,17 +315,21 @@ func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConfere
 				full = p
 			}
 			pp := person{
+				id:   rawText(p.ID),
+				guid: strings.TrimSpace(p.GUID),
+				code: strings.TrimSpace(p.Code),
 				name: firstNonEmpty(p.Name, p.PublicName, full.Name, full.PublicName),
 				bio:  firstNonEmpty(str(p.Biography), str(full.Biography)),
 				url:  firstNonEmpty(p.URL, full.URL),
 			}
-			switch {
-			case rawText(p.ID) != "":
-				pp.key = "id:" + rawText(p.ID)
-			case p.GUID != "":
-				pp.key = "guid:" + p.GUID
-			case p.Code != "":
-				pp.key = "code:" + p.Code
+			links := p.Links
+			if len(links) == 0 {
+				links = full.Links
+			}
+			for _, l := range links {
+				if ln, ok := link(firstNonEmpty(l.Title, l.Type), l.URL); ok {
+					pp.links = append(pp.links, ln)
+				}
 			}
 			ev.persons = append(ev.persons, pp)
 		}
@@ -366,7 +378,7 @@ func (b *builder) validate(x *jsonEvent, ev *event, hub bool, where string) {
 			if who == "" && p.GUID == "" {
 				b.d.Error(ev.pos, "a person of event "+name+" has no name or public_name", "give every person a name")
 			}
-			if present(p.ID) && !isInteger(p.ID) {
+			if present(p.ID) && !isPersonID(p.ID) {
 				b.d.Error(ev.pos, "person "+quote(who)+" of event "+name+" has id "+string(bytes.TrimSpace(p.ID))+"; the c3voc schema wants an integer",
 					"write the person id as a bare number (frab), or leave it out and give \"code\" and \"name\" (pretalx)")
 			}
@@ -387,6 +399,13 @@ func isInteger(r json.RawMessage) bool {
 		}
 	}
 	return true
+}
+
+// isPersonID reports whether r is a JSON integer. Unlike events' ids, a
+// person's may be 0: some exports give 0 to everyone without an account.
+func isPersonID(r json.RawMessage) bool {
+	r = bytes.TrimPrefix(bytes.TrimSpace(r), []byte("-"))
+	return isInteger(r) || string(r) == "0"
 }
 
 // rawText returns a JSON string's value or a number's digits; "" for

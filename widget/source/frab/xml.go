@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/diag"
@@ -17,20 +16,24 @@ import (
 // ../shared/corpus/c3voc/xsd/schedule.xml.xsd for the whole format):
 //
 //	<schedule>
-//	  <conference><acronym/><title/><time_zone_name/><base_url/></conference>
-//	  <day date="2025-02-01" start="2025-02-01T09:00:00+01:00">
+//	  <conference><acronym/><title/><time_zone_name/><base_url/><day_change/></conference>
+//	  <day date="2025-02-01" start="2025-02-01T09:00:00+01:00" end="2025-02-02T08:59:00+01:00">
 //	    <room name="K.3.201">
 //	      <event guid="..." id="6210">
 //	        <date/><start/><duration/><room/><slug/><url/><title/><track/><type/>
 //	        <abstract/><description/><persons><person id="4744">Name</person></persons>
 //	      </event>
 //	...
+//	  <persons>  (FOSDEM; not in the XSD)
+//	    <person id="4744"><name/><biography/><extended_biography/><url/><links><link href="">Label</link></links></person>
+//	  </persons>
 
 type xmlConference struct {
-	Acronym  string `xml:"acronym"`
-	Title    string `xml:"title"`
-	TimeZone string `xml:"time_zone_name"`
-	BaseURL  string `xml:"base_url"`
+	Acronym   string `xml:"acronym"`
+	Title     string `xml:"title"`
+	TimeZone  string `xml:"time_zone_name"`
+	BaseURL   string `xml:"base_url"`
+	DayChange string `xml:"day_change"`
 }
 
 type xmlEvent struct {
@@ -55,6 +58,21 @@ type xmlPerson struct {
 	ID   string `xml:"id,attr"`
 	GUID string `xml:"guid,attr"`
 	Name string `xml:",chardata"`
+}
+
+// xmlDirPerson is an entry of the top-level persons list.
+type xmlDirPerson struct {
+	ID         string `xml:"id,attr"`
+	GUID       string `xml:"guid,attr"`
+	Name       string `xml:"name"`
+	PublicName string `xml:"public_name"`
+	Biography  string `xml:"biography"`
+	Extended   string `xml:"extended_biography"`
+	URL        string `xml:"url"`
+	Links      []struct {
+		Href  string `xml:"href,attr"`
+		Label string `xml:",chardata"`
+	} `xml:"links>link"`
 }
 
 // readXML reads a pentabarf/frab schedule.xml. It streams the tokens so that
@@ -101,6 +119,13 @@ loop:
 				stack = append(stack, name)
 				continue
 			}
+			if len(stack) == 0 {
+				// encoding/xml lets a second root element through; the old
+				// code indexed an empty stack here.
+				b.d.Error(at, "broken XML: <"+name+"> after the end of <schedule>; it is ignored",
+					"the file looks damaged or two files were joined; export it again (xmllint --noout shows XML errors)")
+				break loop
+			}
 			parent := stack[len(stack)-1]
 			switch {
 			case name == "conference" && parent == "schedule":
@@ -114,18 +139,38 @@ loop:
 				b.s.Conference.ID = fold.Slug(c.Acronym)
 				b.s.Conference.Name = clean(c.Title)
 				b.s.Conference.BaseURL = strings.TrimSpace(c.BaseURL)
+				b.s.Conference.Pos = pos
 				b.zone, b.zonePos = c.TimeZone, pos
+				b.dayChange, b.dayChangePos = c.DayChange, pos
 				if b.s.Conference.ID == "" {
 					b.s.Conference.ID = fold.Slug(c.Title)
 				}
 				continue
 			case name == "day" && parent == "schedule":
-				curDay = &day{date: attr(t, "date")}
-				if s := attr(t, "start"); s != "" {
-					if st, err := time.Parse(time.RFC3339, s); err == nil {
-						curDay.start = st
+				curDay = &day{date: attr(t, "date"), start: attr(t, "start"), end: attr(t, "end"), pos: at}
+				b.days = append(b.days, curDay)
+			case name == "person" && parent == "persons" && len(stack) == 2:
+				// <schedule><persons><person>: the persons list, not an event's.
+				var x xmlDirPerson
+				if err := dec.DecodeElement(&x, &t); err != nil {
+					b.xmlError(dec, err)
+					break loop
+				}
+				p := person{
+					id: strings.TrimSpace(x.ID), guid: strings.TrimSpace(x.GUID),
+					name: clean(firstNonEmpty(x.Name, x.PublicName)),
+					// extended_biography only stands in for a missing biography:
+					// a speaker card wants the short one.
+					bio: firstNonEmpty(x.Biography, x.Extended),
+					url: strings.TrimSpace(x.URL), pos: at,
+				}
+				for _, l := range x.Links {
+					if ln, ok := link(l.Label, l.Href); ok {
+						p.links = append(p.links, ln)
 					}
 				}
+				b.directory = append(b.directory, p)
+				continue
 			case name == "room" && parent == "day":
 				curRoom = attr(t, "name")
 				b.addRoom(curRoom)
@@ -147,14 +192,7 @@ loop:
 					abstract: x.Abstract, description: x.Description,
 				}
 				for _, p := range x.Persons {
-					key := ""
-					switch {
-					case strings.TrimSpace(p.ID) != "":
-						key = "id:" + strings.TrimSpace(p.ID)
-					case strings.TrimSpace(p.GUID) != "":
-						key = "guid:" + strings.TrimSpace(p.GUID)
-					}
-					ev.persons = append(ev.persons, person{key: key, name: p.Name})
+					ev.persons = append(ev.persons, person{id: strings.TrimSpace(p.ID), guid: strings.TrimSpace(p.GUID), name: p.Name})
 				}
 				b.events = append(b.events, ev)
 				continue

@@ -1,0 +1,93 @@
+package schedule
+
+import (
+	"strings"
+
+	"github.com/agendaconf/agenda/widget/diag"
+)
+
+// SafeURL reports whether u may stand in an href, a calendar file's URL: line
+// or an export: an http:, https: or mailto: address, or a path on the
+// conference's own site ("/talks/x"), which can only resolve to the page's
+// own http(s) origin. Anything else (javascript:, data:, vbscript:, file:, a
+// bare "example.org") is refused, as is a URL holding control characters:
+// browsers strip tabs and newlines out of URLs, and a line break would end
+// the URL: line of a calendar file. u is taken as is; the empty string is
+// not a URL and is refused.
+func SafeURL(u string) bool {
+	if u == "" {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	if u[0] == '/' {
+		return true
+	}
+	scheme, _, ok := strings.Cut(u, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		return strings.HasPrefix(u[len(scheme)+1:], "//")
+	case "mailto":
+		return len(u) > len("mailto:")
+	}
+	return false
+}
+
+// CleanURLs applies SafeURL to every URL in the model: the conference's base
+// URL, each session's URL, each speaker's URL and links. A refused URL is
+// dropped (a link with it as a whole), with a warning at the place the
+// session, speaker or conference was read from. URLs are trimmed of
+// surrounding white space first. Check runs it, so every reader's output
+// passes through it on its way into the model.
+func CleanURLs(s *Schedule) diag.List {
+	var l diag.List
+	clean := func(u *string, pos diag.Pos, what string) bool {
+		*u = strings.TrimSpace(*u)
+		if *u == "" || SafeURL(*u) {
+			return true
+		}
+		l.Warn(pos, what+" "+quote(short(*u))+" is not a web address and is dropped",
+			"links may be http://, https://, mailto: or a /path on the conference's site")
+		*u = ""
+		return false
+	}
+	clean(&s.Conference.BaseURL, s.Conference.Pos, "the conference's base URL")
+	for i := range s.Sessions {
+		ss := &s.Sessions[i]
+		clean(&ss.URL, ss.Pos, "session "+quote(ss.Slug)+": URL")
+	}
+	for i := range s.Speakers {
+		sp := &s.Speakers[i]
+		clean(&sp.URL, sp.Pos, "speaker "+quote(sp.Slug)+": URL")
+		kept := sp.Links[:0]
+		for _, ln := range sp.Links {
+			if clean(&ln.URL, sp.Pos, "speaker "+quote(sp.Slug)+": link "+quote(ln.Label)) && ln.URL != "" {
+				kept = append(kept, ln)
+			}
+		}
+		if len(kept) == 0 {
+			kept = nil
+		}
+		sp.Links = kept
+	}
+	return l
+}
+
+// short keeps a message readable when the URL is a long data: URL.
+func short(u string) string {
+	const max = 80
+	if len(u) <= max {
+		return u
+	}
+	cut := max
+	for cut > 0 && u[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		cut--
+	}
+	return u[:cut] + "…"
+}
