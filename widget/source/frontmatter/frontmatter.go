@@ -2,7 +2,8 @@
 // keeping positions so that later errors can name the line in the file.
 //
 // Detecting the front matter is kept apart from decoding it (as Hugo does): this
-// package knows only where the block starts and ends.
+// package knows where the block starts and ends and, with CheckTOML, whether
+// its TOML is small and flat enough to hand to a decoder; not what it means.
 package frontmatter
 
 import (
@@ -20,9 +21,11 @@ type Page struct {
 	BodyLine  int
 }
 
-// Error is a problem with the fences themselves, with the line it was found on.
+// Error is a problem with the fences or (from CheckTOML) the TOML between
+// them, with the line it was found on.
 type Error struct {
 	Line int
+	Col  int // 0 when unknown
 	Msg  string
 	Hint string
 }

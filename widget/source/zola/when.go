@@ -39,64 +39,106 @@ func init() {
 
 var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 
-// parseDates reads the dates in a free-form date such as "Thursday, October 9, 2025",
-// "Friday, October 10" (no year: year is used), "October 9, 2025, Paris" or
-// "Thursday, October 09, and Friday, October 10, 2025" (two dates). notes say
-// what was ignored or assumed; problem is non-empty when no date could be read.
-func parseDates(s string, year int) (dates []civilDate, notes []string, problem string) {
-	for _, m := range isoDate.FindAllStringSubmatch(s, -1) {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		dates = append(dates, civilDate{Year: y, Month: time.Month(mo), Day: d, Weekday: -1})
-	}
-	s = isoDate.ReplaceAllString(s, " ")
+// token is a word or number of a date, or a whole ISO date.
+type token struct {
+	text string
+	iso  *civilDate
+}
 
+// dateTokens splits s into tokens, ISO dates ("2025-10-09") kept whole.
+func dateTokens(s string) []token {
+	var out []token
+	last := 0
+	for _, m := range isoDate.FindAllStringSubmatchIndex(s, -1) {
+		for _, t := range tokens(s[last:m[0]]) {
+			out = append(out, token{text: t})
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		out = append(out, token{text: s[m[0]:m[1]], iso: &civilDate{Year: y, Month: time.Month(mo), Day: d, Weekday: -1}})
+		last = m[1]
+	}
+	for _, t := range tokens(s[last:]) {
+		out = append(out, token{text: t})
+	}
+	return out
+}
+
+// parseDates reads the dates in a free-form date such as "Thursday, October 9, 2025",
+// "Friday, October 10" (no year: year is used), "October 9, 2025, Paris",
+// "Thursday, October 09, and Friday, October 10, 2025" (two dates) or with the
+// weekday after the date, "October 11, 2024, Thursday". notes say what was
+// ignored or assumed; problem is non-empty when no date could be read.
+func parseDates(s string, year int) (dates []civilDate, notes []string, problem string) {
 	var (
-		weekday  time.Weekday = -1
+		weekday  time.Weekday = -1 // named, for the next date
 		month    time.Month
 		dayFirst int // a day number seen before its month ("9 October")
 		ignored  []string
-		noYear   = len(dates) // dates from here on still need a year
+		noYear   int // dates from here on may still need a year
+		// Whether weekdays follow their dates ("Oct. 11th, Thursday"): so when
+		// the first one comes after a date.
+		after, styled bool
 	)
-	add := func(day int) {
-		dates = append(dates, civilDate{Month: month, Day: day, Weekday: weekday})
+	add := func(d civilDate) {
+		if d.Weekday < 0 {
+			d.Weekday = weekday
+		}
+		dates = append(dates, d)
 		weekday, month, dayFirst = -1, 0, 0
 	}
-	for _, tok := range tokens(s) {
-		lower := strings.ToLower(tok)
+	for _, tok := range dateTokens(s) {
+		if tok.iso != nil {
+			add(*tok.iso)
+			continue
+		}
+		lower := strings.ToLower(tok.text)
 		if wd, ok := weekdays[lower]; ok {
-			weekday = wd
+			if !styled {
+				styled, after = true, len(dates) > 0 && month == 0 && dayFirst == 0
+			}
+			if after && len(dates) > 0 && dates[len(dates)-1].Weekday < 0 {
+				dates[len(dates)-1].Weekday = wd
+			} else {
+				weekday = wd
+			}
 			continue
 		}
 		if m, ok := months[lower]; ok {
 			month = m
 			if dayFirst > 0 {
-				add(dayFirst)
+				add(civilDate{Month: month, Day: dayFirst, Weekday: -1})
 			}
 			continue
 		}
-		if n, err := strconv.Atoi(tok); err == nil {
+		if n, err := strconv.Atoi(tok.text); err == nil {
 			switch {
-			case len(tok) == 4:
+			case len(tok.text) == 4:
 				for i := noYear; i < len(dates); i++ {
-					dates[i].Year = n
+					if dates[i].Year == 0 {
+						dates[i].Year = n
+					}
 				}
 				noYear = len(dates)
 			case month != 0 && n >= 1 && n <= 31:
-				add(n)
+				add(civilDate{Month: month, Day: n, Weekday: -1})
 			case n >= 1 && n <= 31:
 				dayFirst = n
 			default:
-				ignored = append(ignored, tok)
+				ignored = append(ignored, tok.text)
 			}
 			continue
 		}
 		switch lower {
-		case "and", "&", "the", "of", "st", "nd", "rd", "th", "on":
+		case "and", "&", "the", "of", "st", "nd", "rd", "th", "on", "at":
 			continue
 		}
-		ignored = append(ignored, tok)
+		ignored = append(ignored, tok.text)
+	}
+	// A weekday left over names the last date, if that has none.
+	if weekday >= 0 && len(dates) > 0 && dates[len(dates)-1].Weekday < 0 {
+		dates[len(dates)-1].Weekday = weekday
 	}
 	if len(ignored) > 0 {
 		notes = append(notes, "ignored "+strconv.Quote(strings.Join(ignored, " "))+" in the date")
@@ -121,6 +163,34 @@ func parseDates(s string, year int) (dates []civilDate, notes []string, problem 
 		}
 	}
 	return dates, notes, ""
+}
+
+// splitDateTime cuts a date that gives the time too ("Oct. 9th, 2024,
+// 10:00 - 16:00") before its first time of day, when the part before reads
+// as a date and the rest as times; ok is false otherwise.
+func splitDateTime(s string) (date, tm string, ok bool) {
+	loc := timeRE.FindStringIndex(s)
+	if loc == nil {
+		return "", "", false
+	}
+	date = strings.TrimRight(s[:loc[0]], " \t,;:@-–—")
+	for _, w := range []string{" at", " from", " on"} {
+		if len(date) > len(w) && strings.EqualFold(date[len(date)-len(w):], w) {
+			date = strings.TrimRight(date[:len(date)-len(w)], " \t,;:")
+		}
+	}
+	tm = s[loc[0]:]
+	if date == "" {
+		return "", "", false
+	}
+	// Any leap year will do here: the real year comes later.
+	if _, _, problem := parseDates(date, 2000); problem != "" {
+		return "", "", false
+	}
+	if _, _, problem := parseSpans(tm); problem != "" {
+		return "", "", false
+	}
+	return date, tm, true
 }
 
 // tokens splits s into runs of letters and runs of digits; everything else separates.

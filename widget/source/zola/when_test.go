@@ -25,6 +25,16 @@ func TestParseDates(t *testing.T) {
 		{in: "9 October 2025", want: []string{"2025-10-09"}},
 		{in: "2025-10-09", want: []string{"2025-10-09"}},
 		{in: "Sat 11 Oct 2025", want: []string{"2025-10-11"}},
+		{in: "Oct. 9th, 2024", want: []string{"2024-10-09"}},
+		{in: "October 11, 2024, Thursday", want: []string{"2024-10-11"}, note: "the date says Thursday but October 11, 2024 is a Friday"},
+		{in: "Oct. 11th, Thursday", year: 2024, want: []string{"2024-10-11"}, note: "says Thursday but October 11, 2024 is a Friday"},
+		{in: "October 10, 2024, Thursday", want: []string{"2024-10-10"}},
+		{in: "9 October 2025, Thursday", want: []string{"2025-10-09"}},
+		{in: "October 9, Thursday, and October 10, Thursday", year: 2025, want: []string{"2025-10-09", "2025-10-10"}, note: "says Thursday but October 10, 2025 is a Friday"},
+		{in: "2025-10-09 (Thursday)", want: []string{"2025-10-09"}},
+		{in: "Thursday 2025-10-10", want: []string{"2025-10-10"}, note: "says Thursday but October 10, 2025 is a Friday"},
+		{in: "Thursday 2025-10-09 and Friday 2025-10-11", want: []string{"2025-10-09", "2025-10-11"}, note: "says Friday but October 11, 2025 is a Saturday"},
+		{in: "October 9, 2024 and October 10", year: 2025, want: []string{"2024-10-09", "2025-10-10"}},
 		{in: "October 9", problem: "no year"},
 		{in: "soon", problem: "could not read a date"},
 		{in: "February 30, 2025", problem: "does not exist"},
@@ -105,8 +115,56 @@ func TestParseSpans(t *testing.T) {
 	}
 }
 
+func TestSplitDateTime(t *testing.T) {
+	tests := []struct {
+		in, date, time string // date "" when the text is not split
+	}{
+		{in: "Oct. 9th, 2024, 10:00 - 16:00", date: "Oct. 9th, 2024", time: "10:00 - 16:00"},
+		{in: "Thursday, October 9, 2025, 9am-5pm", date: "Thursday, October 9, 2025", time: "9am-5pm"},
+		{in: "October 9 at 14:30", date: "October 9", time: "14:30"},
+		{in: "October 9, 2025 from 10h00 to 12h00", date: "October 9, 2025", time: "10h00 to 12h00"},
+		{in: "9 Oct — 18:00–22:00", date: "9 Oct", time: "18:00–22:00"},
+		{in: "Thursday, October 9, 2025"},
+		{in: "10:00-11:00"},     // no date before the time
+		{in: "9.10.2025"},       // not a time: nothing before it
+		{in: "Thursday 10.10"},  // "Thursday" alone is no date
+		{in: "soon, 10:00"},     // nor is "soon"
+		{in: "October 9, noon"}, // and noon is no time
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			date, tm, ok := splitDateTime(tt.in)
+			if ok != (tt.date != "") || date != tt.date || tm != tt.time {
+				t.Errorf("splitDateTime() = %q, %q, %v; want %q, %q", date, tm, ok, tt.date, tt.time)
+			}
+		})
+	}
+}
+
+func FuzzSplitDateTime(f *testing.F) {
+	for _, s := range []string{"Oct. 9th, 2024, 10:00 - 16:00", "October 9 at 9am", "9.10.2025", "", "2025-10-09T10:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		date, tm, ok := splitDateTime(s)
+		if !ok {
+			return
+		}
+		if !strings.HasSuffix(s, tm) || !strings.HasPrefix(s, date) || len(date)+len(tm) > len(s) {
+			t.Fatalf("%q split into %q and %q", s, date, tm)
+		}
+		if _, _, p := parseDates(date, 2000); p != "" {
+			t.Fatalf("date part %q: %s", date, p)
+		}
+		if _, _, p := parseSpans(tm); p != "" {
+			t.Fatalf("time part %q: %s", tm, p)
+		}
+	})
+}
+
 func FuzzParseDates(f *testing.F) {
-	for _, s := range []string{"Thursday, October 9, 2025", "Thursday, October 09, and Friday, October 10, 2025", "9 October", "2025-13-45", "", "Feb 29 2024"} {
+	for _, s := range []string{"Thursday, October 9, 2025", "Thursday, October 09, and Friday, October 10, 2025", "9 October", "2025-13-45", "", "Feb 29 2024",
+		"October 11, 2024, Thursday", "Thursday 2025-10-09 and Friday 2025-10-11"} {
 		f.Add(s, 2025)
 	}
 	f.Fuzz(func(t *testing.T, s string, year int) {
@@ -117,6 +175,9 @@ func FuzzParseDates(f *testing.F) {
 		for _, d := range dates {
 			if d.Day < 1 || d.Day > 31 || d.Month < 1 || d.Month > 12 {
 				t.Fatalf("impossible date %+v", d)
+			}
+			if d.Weekday < -1 || d.Weekday > time.Saturday {
+				t.Fatalf("impossible weekday %+v", d)
 			}
 		}
 	})

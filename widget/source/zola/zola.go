@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -58,18 +57,25 @@ func Read(dir string, o Options) (*schedule.Schedule, diag.List) {
 // ReadFS reads a content folder from fsys; prefix is prepended to paths in
 // diagnostics so that they point at real files.
 func ReadFS(fsys fs.FS, prefix string, o Options) (*schedule.Schedule, diag.List) {
-	r := &reader{fsys: fsys, prefix: prefix}
+	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}}
 	r.config(o)
 	r.readSpeakers()
 	var pages []*sessionPage
+	found, drafts := 0, 0
 	for _, f := range sessionFolders {
-		pages = append(pages, r.readSessions(f.dir, f.kind)...)
+		ps, n, d := r.readSessions(f.dir, f.kind)
+		pages = append(pages, ps...)
+		found += n
+		drafts += d
 	}
 	r.resolve(pages)
+	if len(r.s.Sessions) == 0 {
+		r.noSessions(found, drafts)
+	}
 	r.s.Sort()
 	r.diags = append(r.diags, schedule.Check(&r.s)...)
 	r.diags.Sort()
-	return &r.s, r.diags
+	return &r.s, capWarnings(r.diags)
 }
 
 type reader struct {
@@ -79,73 +85,133 @@ type reader struct {
 	loc    *time.Location
 	year   int
 	diags  diag.List
+	// draftSpeakers maps the slug of each speaker page left out as a draft
+	// to its file, so that sessions naming them can say why they are unknown.
+	draftSpeakers map[string]string
 }
 
 func (r *reader) pos(name string, line, col int) diag.Pos {
 	return diag.Pos{File: filepath.Join(r.prefix, filepath.FromSlash(name)), Line: line, Col: col}
 }
 
+type config struct {
+	Name      text   `toml:"name"`
+	ID        text   `toml:"id"`
+	TimeZone  text   `toml:"time_zone"`
+	Year      number `toml:"year"`
+	Rooms     texts  `toml:"rooms"`
+	BaseURL   text   `toml:"base_url"`
+	DayChange text   `toml:"day_change"`
+}
+
+const configKeys = "name, id, time_zone, year, rooms, base_url, day_change"
+
 // config reads agenda.toml and applies the options over it.
 func (r *reader) config(o Options) {
-	var c struct {
-		Name     string   `toml:"name"`
-		ID       string   `toml:"id"`
-		TimeZone string   `toml:"time_zone"`
-		Year     int      `toml:"year"`
-		Rooms    []string `toml:"rooms"`
-		BaseURL  string   `toml:"base_url"`
-	}
+	var c config
+	var keys map[string][2]int
 	if data, err := fs.ReadFile(r.fsys, ConfigFile); err == nil {
-		keys := keyLines(string(data), 1)
-		md, err := toml.Decode(string(data), &c)
-		if err != nil {
-			r.tomlError(ConfigFile, err, keys, 1)
-		} else {
-			r.unknownKeys(ConfigFile, md, keys, "name, id, time_zone, year, rooms, base_url")
+		var ok bool
+		if keys, ok = r.decodeTOML(ConfigFile, data, 1, frontmatter.ConfigLimits, &c, configKeys); !ok {
+			c = config{} // a config that failed to decode half-way is not used at all
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		r.diags.Error(r.pos(ConfigFile, 0, 0), "cannot read the config: "+err.Error(), "check the file's permissions")
 	}
+	name, id, tz, year := string(c.Name), string(c.ID), string(c.TimeZone), int(c.Year)
 	if o.Name != "" {
-		c.Name = o.Name
+		name = o.Name
 	}
 	if o.ID != "" {
-		c.ID = o.ID
+		id = o.ID
 	}
 	if o.TimeZone != "" {
-		c.TimeZone = o.TimeZone
+		tz = o.TimeZone
 	}
 	if o.Year != 0 {
-		c.Year = o.Year
+		year = o.Year
 	}
 	base := filepath.Base(filepath.Clean(r.prefix))
-	if c.ID == "" {
+	if id == "" {
 		if base == "content" || base == "." {
 			base = filepath.Base(filepath.Dir(filepath.Clean(r.prefix)))
 		}
-		c.ID = Slugify(base)
+		id = Slugify(base)
 	}
-	if c.Name == "" {
-		c.Name = r.indexTitle()
-		if c.Name == "" {
-			c.Name = c.ID
+	if name == "" {
+		name = r.indexTitle()
+		if name == "" {
+			name = id
 		}
 	}
 	r.loc = time.UTC
-	if c.TimeZone == "" {
+	if tz == "" {
 		r.diags.Warn(r.pos(ConfigFile, 0, 0), "no time zone given; times are read as UTC",
 			"set time_zone = \"Europe/Paris\" (an IANA name) in "+ConfigFile+" or pass --tz")
-		c.TimeZone = "UTC"
-	} else if loc, err := time.LoadLocation(c.TimeZone); err != nil {
-		r.diags.Error(r.pos(ConfigFile, 0, 0), "unknown time zone "+strconv.Quote(c.TimeZone),
+		tz = "UTC"
+	} else if loc, err := time.LoadLocation(tz); err != nil || strings.EqualFold(tz, "local") {
+		// "Local" would be whatever zone the machine building the site is in.
+		lc := keys["time_zone"]
+		r.diags.Error(r.pos(ConfigFile, lc[0], lc[1]), "unknown time zone "+strconv.Quote(tz),
 			"use an IANA name such as \"Europe/Paris\"")
-		c.TimeZone = "UTC"
+		tz = "UTC"
 	} else {
 		r.loc = loc
 	}
-	r.year = c.Year
-	r.s.Conference = schedule.Conference{ID: c.ID, Name: c.Name, TimeZone: c.TimeZone, BaseURL: strings.TrimRight(c.BaseURL, "/")}
+	r.year = year
+	baseURL := strings.TrimRight(strings.TrimSpace(string(c.BaseURL)), "/")
+	if baseURL != "" && !schedule.SafeURL(baseURL) {
+		// Dropped here, before every session's permalink is built on it.
+		lc := keys["base_url"]
+		r.diags.Warn(r.pos(ConfigFile, lc[0], lc[1]), "base_url "+strconv.Quote(short(baseURL))+" is not a web address and is dropped",
+			"write where the site is served: base_url = \"https://conf.example/2026\"")
+		baseURL = ""
+	}
+	r.s.Conference = schedule.Conference{ID: id, Name: name, TimeZone: tz, BaseURL: baseURL}
+	// Where a problem with the conference is best shown: base_url's line, the
+	// one key schedule.Check looks at, else the config, else the folder.
+	switch lc, ok := keys["base_url"]; {
+	case ok:
+		r.s.Conference.Pos = r.pos(ConfigFile, lc[0], lc[1])
+	case keys != nil:
+		r.s.Conference.Pos = r.pos(ConfigFile, 0, 0)
+	default:
+		r.s.Conference.Pos = r.pos(".", 0, 0)
+	}
+	if c.DayChange != "" {
+		if dc, ok := parseDayChange(string(c.DayChange)); ok {
+			r.s.Conference.DayChange = dc
+		} else {
+			lc := keys["day_change"]
+			r.diags.Error(r.pos(ConfigFile, lc[0], lc[1]), "day_change "+strconv.Quote(string(c.DayChange))+" is not a time of day from 00:00 to 12:00",
+				"write day_change = \"06:00\" for days that run until 6 in the morning, or leave it out for midnight")
+		}
+	}
 	r.s.Rooms = c.Rooms
+}
+
+// parseDayChange reads day_change, "HH:MM" from 00:00 to 12:00: later, and
+// the morning sessions of a day would belong to the day before.
+func parseDayChange(s string) (time.Duration, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 || !digits(h) || !digits(m) {
+		return 0, false
+	}
+	hh, _ := strconv.Atoi(h)
+	mm, _ := strconv.Atoi(m)
+	if mm > 59 || hh*60+mm > 12*60 {
+		return 0, false
+	}
+	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute, true
+}
+
+func digits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // indexTitle returns the title of _index.md, the site's own name, if any.
@@ -155,7 +221,7 @@ func (r *reader) indexTitle() string {
 		return ""
 	}
 	p, err := frontmatter.Split(data)
-	if err != nil {
+	if err != nil || frontmatter.CheckTOML(p.Front, frontmatter.PageLimits) != nil {
 		return ""
 	}
 	var v struct {
@@ -167,54 +233,34 @@ func (r *reader) indexTitle() string {
 	return sanitize.Text(v.Title)
 }
 
-// page is what every page may say at the top level; Zola's own keys are known
-// so that they do not warn.
-type page struct {
-	Title       string   `toml:"title"`
-	Slug        string   `toml:"slug"`
-	Template    string   `toml:"template"`
-	Draft       bool     `toml:"draft"`
-	Weight      int      `toml:"weight"`
-	Description string   `toml:"description"`
-	Aliases     []string `toml:"aliases"`
-	Path        string   `toml:"path"`
-	Date        any      `toml:"date"`
-}
-
 type sessionPage struct {
-	page
+	zolaKeys
 	Extra struct {
-		Date         string   `toml:"date"`
-		Day          string   `toml:"day"`
-		Time         string   `toml:"time"`
-		Stage        string   `toml:"stage"`
-		Speakers     []string `toml:"speakers"`
-		Description  string   `toml:"description"`
-		Abstract     string   `toml:"abstract"`
-		Track        string   `toml:"track"`
-		Tags         []string `toml:"tags"`
-		Location     string   `toml:"location"`
-		LocationName string   `toml:"location_name"`
-		LocationURL  string   `toml:"location_url"`
-		Link         string   `toml:"link"`
-		LinkCTA      string   `toml:"link_cta"`
-		Venue        string   `toml:"venue"`
-		Price        any      `toml:"price"`
-		Mentors      []struct {
-			Name      string `toml:"name"`
-			Bio       string `toml:"bio"`
-			Avatar    string `toml:"avatar"`
-			AvatarAlt string `toml:"avatar_alt"`
-			URL       string `toml:"url"`
-		} `toml:"mentors"`
+		Date         text     `toml:"date"`
+		Day          text     `toml:"day"`
+		Time         text     `toml:"time"`
+		Stage        text     `toml:"stage"`
+		Speakers     texts    `toml:"speakers"`
+		Description  text     `toml:"description"`
+		Abstract     text     `toml:"abstract"`
+		Track        text     `toml:"track"`
+		Tags         texts    `toml:"tags"`
+		Location     text     `toml:"location"`
+		LocationName text     `toml:"location_name"`
+		Mentors      mentors  `toml:"mentors"`
+		LocationURL  anything `toml:"location_url"`
+		Link         anything `toml:"link"`
+		LinkCTA      anything `toml:"link_cta"`
+		Venue        anything `toml:"venue"`
+		Price        anything `toml:"price"`
 		// Site decoration: known, not shown by the widget.
-		OGImage      string `toml:"ogimage"`
-		HeroImage    string `toml:"heroimage"`
-		HeroImageAlt string `toml:"heroimage_alt"`
-		Sponsor      string `toml:"sponsor"`
-		SponsorBio   string `toml:"sponsor_bio"`
-		SponsorCTA   string `toml:"sponsor_cta"`
-		SponsorURL   string `toml:"sponsor_url"`
+		OGImage      anything `toml:"ogimage"`
+		HeroImage    anything `toml:"heroimage"`
+		HeroImageAlt anything `toml:"heroimage_alt"`
+		Sponsor      anything `toml:"sponsor"`
+		SponsorBio   anything `toml:"sponsor_bio"`
+		SponsorCTA   anything `toml:"sponsor_cta"`
+		SponsorURL   anything `toml:"sponsor_url"`
 	} `toml:"extra"`
 
 	kind schedule.Kind
@@ -225,177 +271,48 @@ type sessionPage struct {
 }
 
 type speakerPage struct {
-	page
+	zolaKeys
 	Extra struct {
-		Name     string `toml:"name"`
-		Role     string `toml:"role"`
-		URL      string `toml:"url"`
-		Bio      string `toml:"bio"`
-		Image    string `toml:"image"`
-		Twitter  string `toml:"twitter"`
-		Mastodon string `toml:"mastodon"`
-		Bluesky  string `toml:"bluesky"`
-		GitHub   string `toml:"github"`
-		LinkedIn string `toml:"linkedin"`
-		Website  string `toml:"website"`
+		Name     text     `toml:"name"`
+		Role     text     `toml:"role"`
+		URL      text     `toml:"url"`
+		Bio      text     `toml:"bio"`
+		Twitter  text     `toml:"twitter"`
+		Mastodon text     `toml:"mastodon"`
+		Bluesky  text     `toml:"bluesky"`
+		GitHub   text     `toml:"github"`
+		LinkedIn text     `toml:"linkedin"`
+		Website  text     `toml:"website"`
+		Image    anything `toml:"image"`
 	} `toml:"extra"`
 }
 
-const sessionKeys = "title, [extra] date, time, stage, speakers, description, track, tags, location"
-const speakerKeys = "title, [extra] name, role, url, bio, mastodon, bluesky, github, linkedin, twitter"
-
-// pages lists the Markdown pages of dir, sorted, without Zola's _index.md.
-func (r *reader) pages(dir string) []string {
-	entries, err := fs.ReadDir(r.fsys, dir)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			r.diags.Error(r.pos(dir, 0, 0), "cannot read the folder: "+err.Error(), "check its permissions")
-		}
-		return nil
-	}
-	var out []string
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || e.Name() == "_index.md" {
-			continue
-		}
-		out = append(out, path.Join(dir, e.Name()))
-	}
-	sort.Strings(out)
-	return out
-}
-
-// decode splits and decodes one page into v, reporting every problem. It
-// returns the key positions, or nil when the page cannot be used.
-func (r *reader) decode(name string, v any, known string) keyPos {
-	data, err := fs.ReadFile(r.fsys, name)
-	if err != nil {
-		r.diags.Error(r.pos(name, 0, 0), "cannot read the file: "+err.Error(), "check its permissions")
-		return nil
-	}
-	p, err := frontmatter.Split(data)
-	if err != nil {
-		if e, ok := frontmatter.IsError(err); ok {
-			r.diags.Error(r.pos(name, e.Line, 1), e.Msg, e.Hint)
-		} else {
-			r.diags.Error(r.pos(name, 1, 1), err.Error(), "")
-		}
-		return nil
-	}
-	keys := keyLines(string(p.Front), p.FrontLine)
-	md, err := toml.Decode(string(p.Front), v)
-	if err != nil {
-		r.tomlError(name, err, keys, p.FrontLine)
-		return nil
-	}
-	r.unknownKeys(name, md, keys, known)
-	out := make(keyPos, len(keys))
-	for k, lc := range keys {
-		out[k] = r.pos(name, lc[0], lc[1])
-	}
-	out[""] = r.pos(name, p.FrontLine-1, 1)
-	return out
-}
-
-// keyPos maps dotted keys to where they stand; "" is the front matter itself.
-type keyPos map[string]diag.Pos
-
-// at returns where key stands, or the front matter's start when the small key
-// scanner did not place it (inline tables, say).
-func (k keyPos) at(key string) diag.Pos {
-	if p, ok := k[key]; ok {
-		return p
-	}
-	return k[""]
-}
-
-var lastKey = regexp.MustCompile(`last key "([^"]*)"`)
-
-// tomlError reports a TOML error at its line in the file, not in the block
-// (which starts at line firstLine).
-func (r *reader) tomlError(name string, err error, keys map[string][2]int, firstLine int) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		r.diags.Error(r.pos(name, firstLine-1+pe.Position.Line, pe.Position.Col), "invalid TOML: "+pe.Message,
-			"fix the front matter; strings need double quotes, lists square brackets")
-		return
-	}
-	msg := strings.TrimPrefix(err.Error(), "toml: ")
-	line, col := firstLine, 1
-	if m := lastKey.FindStringSubmatch(msg); m != nil {
-		if lc, ok := keys[m[1]]; ok {
-			line, col = lc[0], lc[1]
-		}
-		msg = strings.TrimSpace(lastKey.ReplaceAllString(msg, ""))
-		msg = strings.TrimPrefix(strings.TrimPrefix(msg, "()"), ":")
-		msg = m[1] + ":" + msg
-	}
-	r.diags.Error(r.pos(name, line, col), "wrong type: "+strings.TrimSpace(msg), "see the example files in the README for each key's type")
-}
-
-func (r *reader) unknownKeys(name string, md toml.MetaData, keys map[string][2]int, known string) {
-	for _, k := range md.Undecoded() {
-		ks := k.String()
-		if strings.HasPrefix(ks, "extra.mentors.") || strings.HasPrefix(ks, "extra.price") || strings.HasPrefix(ks, "date") {
-			continue // free-form values we keep as they are
-		}
-		lc := keys[ks]
-		r.diags.Warn(r.pos(name, lc[0], lc[1]), "unknown key "+strconv.Quote(ks)+" is ignored", "known keys: "+known)
-	}
-}
-
-// keyLines finds the line and column of every `key =` in a TOML block whose first
-// line is line first of the file, keyed by dotted path ("extra.stage"). BurntSushi/toml
-// keeps positions to itself, so this small scan gives unknown keys their line.
-func keyLines(src string, first int) map[string][2]int {
-	out := map[string][2]int{}
-	table := ""
-	for i, l := range strings.Split(src, "\n") {
-		t := strings.TrimSpace(l)
-		col := len(l) - len(strings.TrimLeft(l, " \t")) + 1
-		switch {
-		case strings.HasPrefix(t, "[["):
-			table = strings.TrimSpace(strings.Trim(t, "[] \r"))
-		case strings.HasPrefix(t, "["):
-			table = strings.TrimSpace(strings.Trim(t, "[] \r"))
-		case t == "" || t[0] == '#':
-		default:
-			eq := strings.IndexByte(t, '=')
-			if eq <= 0 {
-				continue
-			}
-			k := strings.Trim(strings.TrimSpace(t[:eq]), `"'`)
-			if strings.ContainsAny(k, "{}[]") {
-				continue
-			}
-			if table != "" {
-				k = table + "." + k
-			}
-			if _, dup := out[k]; !dup {
-				out[k] = [2]int{first + i, col}
-			}
-		}
-	}
-	return out
-}
+const sessionKeys = "title, [extra] date, time, stage, speakers, description, track, tags, location, and Zola's own page keys"
+const speakerKeys = "title, [extra] name, role, url, bio, mastodon, bluesky, github, linkedin, twitter, and Zola's own page keys"
 
 func (r *reader) readSpeakers() {
-	for _, name := range r.pages("speakers") {
+	for _, f := range r.pages("speakers") {
 		var p speakerPage
-		keys := r.decode(name, &p, speakerKeys)
-		if keys == nil || p.Draft {
+		keys := r.decode(f.name, &p, speakerKeys)
+		if keys == nil {
 			continue
 		}
-		slug := pageSlug(name, p.Slug)
+		slug := pageSlug(f, string(p.Slug))
+		if p.Draft {
+			// Left out, as Zola leaves drafts out of a built site.
+			r.draftSpeakers[slug] = f.name
+			continue
+		}
 		sp := schedule.Speaker{
 			Slug: slug,
-			Name: sanitize.Text(p.Extra.Name),
-			Role: sanitize.Text(p.Extra.Role),
-			Bio:  sanitize.HTML(p.Extra.Bio),
-			URL:  r.url(p.Extra.URL, keys.at("extra.url")),
+			Name: sanitize.Text(string(p.Extra.Name)),
+			Role: sanitize.Text(string(p.Extra.Role)),
+			Bio:  sanitize.HTML(string(p.Extra.Bio)),
+			URL:  r.url(string(p.Extra.URL), keys.at("extra.url")),
 			Pos:  keys[""],
 		}
 		if sp.Name == "" {
-			sp.Name = sanitize.Text(strings.TrimPrefix(p.Title, "Speaker: "))
+			sp.Name = sanitize.Text(strings.TrimPrefix(string(p.Title), "Speaker: "))
 		}
 		if sp.Name == "" {
 			r.diags.Warn(keys[""], "speaker "+strconv.Quote(slug)+" has no name; using the slug", "set name under [extra]")
@@ -405,12 +322,12 @@ func (r *reader) readSpeakers() {
 			r.diags.Warn(keys[""], "placeholder speaker "+strconv.Quote(sp.Name), "replace it with the real speaker before publishing")
 		}
 		for _, l := range []struct{ label, url, key string }{
-			{"Website", p.Extra.Website, "extra.website"},
-			{"Mastodon", mastodonURL(p.Extra.Mastodon), "extra.mastodon"},
-			{"Bluesky", handleURL(p.Extra.Bluesky, "https://bsky.app/profile/"), "extra.bluesky"},
-			{"GitHub", handleURL(p.Extra.GitHub, "https://github.com/"), "extra.github"},
-			{"LinkedIn", handleURL(p.Extra.LinkedIn, "https://www.linkedin.com/in/"), "extra.linkedin"},
-			{"Twitter", handleURL(p.Extra.Twitter, "https://twitter.com/"), "extra.twitter"},
+			{"Website", string(p.Extra.Website), "extra.website"},
+			{"Mastodon", mastodonURL(string(p.Extra.Mastodon)), "extra.mastodon"},
+			{"Bluesky", handleURL(string(p.Extra.Bluesky), "https://bsky.app/profile/"), "extra.bluesky"},
+			{"GitHub", handleURL(string(p.Extra.GitHub), "https://github.com/"), "extra.github"},
+			{"LinkedIn", handleURL(string(p.Extra.LinkedIn), "https://www.linkedin.com/in/"), "extra.linkedin"},
+			{"Twitter", handleURL(string(p.Extra.Twitter), "https://twitter.com/"), "extra.twitter"},
 		} {
 			if u := r.url(l.url, keys.at(l.key)); u != "" {
 				sp.Links = append(sp.Links, schedule.Link{Label: l.label, URL: u})
@@ -462,29 +379,36 @@ func (r *reader) checkLength(pos diag.Pos, what string, n int) {
 	}
 }
 
-func (r *reader) readSessions(dir string, kind schedule.Kind) []*sessionPage {
-	var out []*sessionPage
-	for _, name := range r.pages(dir) {
-		p := &sessionPage{kind: kind, file: name}
-		p.keys = r.decode(name, p, sessionKeys)
-		if p.keys == nil || p.Draft {
+// readSessions reads the pages of one session folder. found counts its
+// pages, drafts those left out as drafts (as Zola leaves them out of a built
+// site).
+func (r *reader) readSessions(dir string, kind schedule.Kind) (out []*sessionPage, found, drafts int) {
+	for _, f := range r.pages(dir) {
+		found++
+		p := &sessionPage{kind: kind, file: f.name}
+		p.keys = r.decode(f.name, p, sessionKeys)
+		if p.keys == nil {
 			continue
 		}
-		p.slug = pageSlug(name, p.Slug)
+		if p.Draft {
+			drafts++
+			continue
+		}
+		p.slug = pageSlug(f, string(p.Slug))
 		p.pos = p.keys[""]
 		if pos, ok := p.keys["extra.time"]; ok {
 			p.pos = pos // problems with a session are mostly about its time
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, found, drafts
 }
 
-func pageSlug(name, explicit string) string {
-	if explicit != "" {
+func pageSlug(f pageFile, explicit string) string {
+	if explicit = strings.TrimSpace(explicit); explicit != "" {
 		return explicit
 	}
-	return strings.TrimSuffix(path.Base(name), ".md")
+	return f.slug
 }
 
 func isPlaceholder(s string) bool {
@@ -497,25 +421,32 @@ func isPlaceholder(s string) bool {
 
 // resolve turns pages into sessions: times, rooms and speakers.
 func (r *reader) resolve(pages []*sessionPage) {
-	// Rooms: the config's, then any stage written exactly by some page.
-	rooms := map[string]bool{}
-	for _, room := range r.s.Rooms {
-		rooms[room] = true
-	}
-	exact := map[string]bool{}
+	rooms := r.rooms(pages)
 	for _, p := range pages {
-		if st := strings.TrimSpace(p.Extra.Stage); st != "" {
-			exact[st] = true
-		}
-	}
-	for _, p := range pages {
-		r.resolveOne(p, rooms, exact)
+		r.resolveOne(p, rooms[p])
 	}
 }
 
-func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
+// permalink is the page's URL as Zola builds it on base_url: its path, or
+// its folder and slug; none when the page is not rendered.
+func (r *reader) permalink(p *sessionPage) string {
+	base := r.s.Conference.BaseURL
+	if base == "" || p.Render != nil && !*p.Render {
+		return ""
+	}
+	if pth := strings.Trim(strings.TrimSpace(string(p.Path)), "/"); pth != "" {
+		return base + "/" + pth + "/"
+	}
+	dir := path.Dir(p.file)
+	if path.Base(p.file) == "index.md" {
+		dir = path.Dir(dir) // a bundle's folder is the page itself
+	}
+	return base + "/" + dir + "/" + p.slug + "/"
+}
+
+func (r *reader) resolveOne(p *sessionPage, room string) {
 	e := &p.Extra
-	title := sanitize.Text(p.Title)
+	title := sanitize.Text(string(p.Title))
 	if title == "" {
 		r.diags.Warn(p.pos, "session has no title; using its slug", "set title = \"...\"")
 		title = p.slug
@@ -523,27 +454,25 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 	if isPlaceholder(title) {
 		r.diags.Warn(p.keys.at("title"), "placeholder session "+strconv.Quote(title), "replace it before publishing, or set draft = true to leave it out")
 	}
-	desc := e.Description
+	desc := string(e.Description)
 	descKey := "extra.description"
 	if desc == "" {
-		desc, descKey = e.Abstract, "extra.abstract"
+		desc, descKey = string(e.Abstract), "extra.abstract"
 	}
 	if desc == "" {
-		desc, descKey = p.Description, "description"
+		desc, descKey = string(p.Description), "description"
 	}
 	r.checkLength(p.keys.at(descKey), "the description", len(desc))
 	base := schedule.Session{
 		Slug:        p.slug,
 		Title:       title,
 		Kind:        p.kind,
-		Room:        r.room(p, rooms, exact),
-		Track:       sanitize.Text(e.Track),
+		Room:        room,
+		Track:       sanitize.Text(string(e.Track)),
 		Description: sanitize.HTML(desc),
-		Location:    sanitize.Text(strings.TrimSpace(strings.Trim(e.LocationName+", "+e.Location, ", "))),
+		Location:    sanitize.Text(strings.TrimSpace(strings.Trim(string(e.LocationName)+", "+string(e.Location), ", "))),
+		URL:         r.permalink(p),
 		Pos:         p.pos,
-	}
-	if r.s.Conference.BaseURL != "" {
-		base.URL = r.s.Conference.BaseURL + "/" + strings.TrimSuffix(path.Dir(p.file), "/") + "/" + p.slug + "/"
 	}
 	for _, t := range e.Tags {
 		if t = sanitize.Text(t); t != "" {
@@ -575,9 +504,15 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 		base.Speakers = append(base.Speakers, slug)
 	}
 	for _, sp := range base.Speakers {
-		if r.s.Speaker(sp) == nil {
-			r.diags.Warn(p.keys.at("extra.speakers"), "unknown speaker "+strconv.Quote(sp), "add speakers/"+sp+".md or fix the slug")
+		if r.s.Speaker(sp) != nil {
+			continue
 		}
+		if file, ok := r.draftSpeakers[sp]; ok {
+			r.diags.Warn(p.keys.at("extra.speakers"), "speaker "+strconv.Quote(sp)+" is a draft (draft = true in "+file+"), left out as Zola leaves it out",
+				"publish the speaker's page, or take them off this session")
+			continue
+		}
+		r.diags.Warn(p.keys.at("extra.speakers"), "unknown speaker "+strconv.Quote(sp), "add speakers/"+sp+".md or fix the slug")
 	}
 
 	starts, ends := r.when(p)
@@ -597,46 +532,29 @@ func (r *reader) resolveOne(p *sessionPage, rooms, exact map[string]bool) {
 	}
 }
 
-// room maps a page's stage to a room. A stage that is not a room but names one
-// ("Opening talk on the Main Stage") is read as that room, with a warning.
-func (r *reader) room(p *sessionPage, rooms, exact map[string]bool) string {
-	st := strings.Join(strings.Fields(p.Extra.Stage), " ")
-	if st == "" || rooms[st] {
-		return st
-	}
-	known := make([]string, 0, len(rooms)+len(exact))
-	for room := range rooms {
-		known = append(known, room)
-	}
-	for room := range exact {
-		known = append(known, strings.TrimSpace(room))
-	}
-	sort.Slice(known, func(i, j int) bool {
-		return len(known[i]) > len(known[j]) || len(known[i]) == len(known[j]) && known[i] < known[j]
-	})
-	lower := strings.ToLower(st)
-	for _, room := range known {
-		if room != st && room != "" && strings.Contains(lower, strings.ToLower(room)) {
-			r.diags.Warn(p.keys.at("extra.stage"), "stage "+strconv.Quote(st)+" is not a room; assumed "+strconv.Quote(room), "write the room name alone: stage = "+strconv.Quote(room))
-			return room
-		}
-	}
-	if len(r.s.Rooms) > 0 {
-		r.diags.Warn(p.keys.at("extra.stage"), "stage "+strconv.Quote(st)+" is not in the rooms of "+ConfigFile+"; added as a new room", "add it to rooms or fix its spelling")
-		r.s.Rooms = append(r.s.Rooms, st)
-		rooms[st] = true
-	}
-	return st
-}
+// maxSlots bounds the sessions one page makes (its dates times its time
+// ranges): a real page has one or two.
+const maxSlots = 64
 
 // when resolves a page's date and time to instants in the venue's zone.
 func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 	dateKey := "extra.date"
-	date := strings.TrimSpace(p.Extra.Date)
-	if date == "" && strings.TrimSpace(p.Extra.Day) != "" {
-		dateKey, date = "extra.day", strings.TrimSpace(p.Extra.Day)
+	date := strings.TrimSpace(string(p.Extra.Date))
+	if date == "" && strings.TrimSpace(string(p.Extra.Day)) != "" {
+		dateKey, date = "extra.day", strings.TrimSpace(string(p.Extra.Day))
 	}
-	tm := strings.TrimSpace(p.Extra.Time)
+	timeKey := "extra.time"
+	tm := strings.TrimSpace(string(p.Extra.Time))
+	// A date may give the time too: "Oct. 9th, 2024, 10:00 - 16:00".
+	if d, t, ok := splitDateTime(date); ok {
+		if tm == "" {
+			date, tm, timeKey = d, t, dateKey
+		} else {
+			r.diags.Warn(p.keys.at(dateKey), "the date gives a time ("+strconv.Quote(t)+") and so does time ("+strconv.Quote(tm)+"); used time",
+				"write the date alone: "+strconv.Quote(d))
+			date = d
+		}
+	}
 	switch {
 	case date == "" && tm == "":
 		return nil, nil // not scheduled yet: fine
@@ -644,7 +562,7 @@ func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 		r.diags.Warn(p.keys.at(dateKey), "date "+strconv.Quote(date)+" but no time; the session is listed as unscheduled", "add time = \"10:00-10:30\"")
 		return nil, nil
 	case date == "":
-		r.diags.Warn(p.keys.at("extra.time"), "time "+strconv.Quote(tm)+" but no date; the session is listed as unscheduled", "add date = \"Thursday, October 9, 2025\"")
+		r.diags.Warn(p.keys.at(timeKey), "time "+strconv.Quote(tm)+" but no date; the session is listed as unscheduled", "add date = \"Thursday, October 9, 2025\"")
 		return nil, nil
 	}
 	dates, notes, problem := parseDates(date, r.year)
@@ -657,27 +575,34 @@ func (r *reader) when(p *sessionPage) (starts, ends []time.Time) {
 	}
 	spans, notes, problem := parseSpans(tm)
 	for _, n := range notes {
-		r.diags.Warn(p.keys.at("extra.time"), n, "")
+		r.diags.Warn(p.keys.at(timeKey), n, "")
 	}
 	if problem != "" {
-		r.diags.Warn(p.keys.at("extra.time"), problem+"; the session is listed as unscheduled", "write it like \"13:45-14:15\"")
+		r.diags.Warn(p.keys.at(timeKey), problem+"; the session is listed as unscheduled", "write it like \"13:45-14:15\"")
 		return nil, nil
+	}
+	if n := len(dates) * len(spans); n > maxSlots {
+		r.diags.Warn(p.keys.at(timeKey), strconv.Itoa(len(dates))+" dates times "+strconv.Itoa(len(spans))+" time ranges make "+strconv.Itoa(n)+" sessions; only the first "+strconv.Itoa(maxSlots)+" are read",
+			"give a page one or two slots, and each other session a page of its own")
 	}
 	for _, d := range dates {
 		for _, sp := range spans {
+			if len(starts) == maxSlots {
+				return starts, ends
+			}
 			start := time.Date(d.Year, d.Month, d.Day, int(sp.Start)/60, int(sp.Start)%60, 0, 0, r.loc)
 			var end time.Time
 			switch {
 			case sp.End < 0:
-				r.diags.Warn(p.keys.at("extra.time"), "no end time in "+strconv.Quote(tm)+"; shown as starting at "+sp.Start.String()+" with no end", "write a range like \""+sp.Start.String()+"-21:00\"")
+				r.diags.Warn(p.keys.at(timeKey), "no end time in "+strconv.Quote(tm)+"; shown as starting at "+sp.Start.String()+" with no end", "write a range like \""+sp.Start.String()+"-21:00\"")
 				end = start
 			case sp.End >= sp.Start:
 				end = time.Date(d.Year, d.Month, d.Day, int(sp.End)/60, int(sp.End)%60, 0, 0, r.loc)
 			case sp.End+24*60-sp.Start <= 12*60:
-				r.diags.Warn(p.keys.at("extra.time"), "ends at "+sp.End.String()+", before it starts; assumed it runs past midnight to the next day", "")
+				r.diags.Warn(p.keys.at(timeKey), "ends at "+sp.End.String()+", before it starts; assumed it runs past midnight to the next day", "")
 				end = time.Date(d.Year, d.Month, d.Day+1, int(sp.End)/60, int(sp.End)%60, 0, 0, r.loc)
 			default:
-				r.diags.Error(p.keys.at("extra.time"), "the session ends ("+sp.End.String()+") before it starts ("+sp.Start.String()+")", "swap the times or fix the typo")
+				r.diags.Error(p.keys.at(timeKey), "the session ends ("+sp.End.String()+") before it starts ("+sp.Start.String()+")", "swap the times or fix the typo")
 				continue
 			}
 			starts = append(starts, start.UTC())
