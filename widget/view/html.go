@@ -5,11 +5,13 @@ package view
 import (
 	"strconv"
 	"time"
+
+	"github.com/agendaconf/agenda/widget/richtext"
 )
 
-// page is an append-only HTML buffer. Only text goes through esc; markup is
-// written by this package's own code, never taken from content (descriptions
-// and bios were sanitised when the bundle was built, see widget/source/sanitize).
+// page is an append-only HTML buffer. Text goes through esc; markup is
+// written by this package's own code, or is a description or bio that
+// passed rich.
 type page []byte
 
 func (p *page) raw(s string) *page { *p = append(*p, s...); return p }
@@ -44,6 +46,11 @@ func (p *page) esc(s string) *page {
 	*p = append(b, s[last:]...)
 	return p
 }
+
+// rich appends a description or bio. The compiler sanitised it, but a page
+// may point the widget at a bundle anyone wrote: richtext lets through only
+// the markup the sanitiser writes, and repairs anything else.
+func (p *page) rich(s string) *page { return p.raw(richtext.HTML(s)) }
 
 // String returns the markup; the buffer may be reused after.
 func (p page) String() string { return string(p) }

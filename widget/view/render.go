@@ -7,6 +7,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/query"
+	"github.com/agendaconf/agenda/widget/richtext"
 )
 
 // skeleton is the markup that does not change while filtering: controls, the
@@ -375,8 +376,7 @@ func (in *Instance) details(i int) string {
 		p.raw(`<span>`).esc(t).raw(`</span>`)
 	}
 	p.raw(`</p>`)
-	// Sanitised at build time: see widget/source/sanitize.
-	p.raw(`<div class="desc">`).raw(s.Description()).raw(`</div>`)
+	p.raw(`<div class="desc">`).rich(s.Description()).raw(`</div>`)
 	if s.NumSpeakers() > 0 {
 		p.raw(`<div class="people"><h3>`).esc(w.speakers).raw(`</h3>`)
 		for j := 0; j < s.NumSpeakers(); j++ {
@@ -385,17 +385,21 @@ func (in *Instance) details(i int) string {
 			if sp.Role != "" {
 				p.raw(`<p class="meta">`).esc(sp.Role).raw(`</p>`)
 			}
-			p.raw(sp.Bio) // sanitised at build time
+			p.rich(sp.Bio)
 			if sp.URL != "" || sp.Links.Len() > 0 {
+				start := len(p)
 				p.raw(`<p class="links">`)
-				if sp.URL != "" {
-					in.link(&p, sp.URL, sp.Name)
-				}
+				empty := len(p)
+				in.link(&p, sp.URL, sp.Name)
 				for k := 0; k < sp.Links.Len(); k++ {
 					l := sp.Links.At(k)
 					in.link(&p, l.URL, l.Label)
 				}
-				p.raw(`</p>`)
+				if len(p) == empty { // every link was left out
+					p = p[:start]
+				} else {
+					p.raw(`</p>`)
+				}
 			}
 			p.raw(`</div>`)
 		}
@@ -410,7 +414,11 @@ func (in *Instance) details(i int) string {
 	return p.String()
 }
 
-// link writes an external link; only web addresses reach the bundle.
+// link writes an external link. Anyone can write a bundle: a link that is
+// not http, https or mailto (javascript:, data:, ...) is left out.
 func (in *Instance) link(p *page, url, label string) {
+	if !richtext.SafeURL(url) {
+		return
+	}
 	p.raw(`<a href="`).esc(url).raw(`" rel="noopener" target="_blank">`).esc(label).raw(`</a>`)
 }

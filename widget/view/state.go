@@ -9,6 +9,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/ics"
 	"github.com/agendaconf/agenda/widget/query"
+	"github.com/agendaconf/agenda/widget/richtext"
 )
 
 // The URL fragment holds filters and view as prefixed keys, e.g.
@@ -158,12 +159,18 @@ func (in *Instance) flushURL() {
 	})
 }
 
-// permalink is this page's address opened on one session.
+// permalink is this page's address opened on one session. A page that has
+// no web address (file:, about:srcdoc, blob:) gets a link within itself:
+// an href is only ever http, https, mailto or a fragment.
 func (in *Instance) permalink(slug string) string {
-	loc := js.Global().Get("location")
 	p := js.Global().Get("URLSearchParams").New()
 	p.Call("set", in.prefix+"session", slug)
-	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String() + "#" + p.Call("toString").String()
+	frag := "#" + p.Call("toString").String()
+	page, _, _ := strings.Cut(js.Global().Get("location").Get("href").String(), "#")
+	if !richtext.SafeURL(page) {
+		return frag
+	}
+	return page + frag
 }
 
 // Storage: favourites live under the conference id and the session slug, so
@@ -244,8 +251,11 @@ func (in *Instance) downloadICS(sessions []int, name string) {
 			loc = strings.TrimSpace(loc + " " + l)
 		}
 		url := s.URL()
-		if url == "" {
+		if !richtext.SafeURL(url) { // none, or javascript: and the like from a hand-made bundle
 			url = in.permalink(s.Slug())
+		}
+		if !richtext.SafeURL(url) {
+			url = "" // a page without a web address: no link beats "#..."
 		}
 		cal.Events = append(cal.Events, ics.Event{
 			UID: ics.UID(c.ID, s.Slug()), Summary: s.Title(), Description: desc,
