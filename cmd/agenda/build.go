@@ -37,18 +37,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	data, err := bundle.Encode(s)
 	if err != nil {
-		fmt.Fprintf(stderr, "agenda build: %v\n", err)
+		fmt.Fprintf(stderr, "agenda build: %s\n", diag.Escape(err.Error()))
 		return 1
 	}
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		fmt.Fprintf(stderr, "agenda build: %v\n", err)
+		fmt.Fprintf(stderr, "agenda build: %s\n", diag.Escape(err.Error()))
 		return 1
 	}
 	fmt.Fprintln(stdout, summary(s, d, *out, len(data)))
 	return 0
 }
 
-// summary is the one paragraph an organiser reads after a build.
+// summary is the one paragraph an organiser reads after a build, escaped:
+// it names the conference, which comes from content.
 func summary(s *schedule.Schedule, d diag.List, file string, size int) string {
 	scheduled := 0
 	for i := range s.Sessions {
@@ -65,10 +66,10 @@ func summary(s *schedule.Schedule, d diag.List, file string, size int) string {
 	if len(days) > 0 {
 		dayText = plural(len(days), "day") + " (" + strings.Join(days, ", ") + ")"
 	}
-	return fmt.Sprintf("Wrote %s (%s) for %s: %s (%d scheduled), %s, %s, %s, %s.",
+	return diag.Escape(fmt.Sprintf("Wrote %s (%s) for %s: %s (%d scheduled), %s, %s, %s, %s.",
 		file, kib(size), s.Conference.Name,
 		plural(len(s.Sessions), "session"), scheduled, plural(len(s.Speakers), "speaker"),
-		plural(len(s.Rooms), "room"), dayText, plural(warns, "warning"))
+		plural(len(s.Rooms), "room"), dayText, plural(warns, "warning")))
 }
 
 // venue returns the conference's zone; readers have already warned when it is unknown.

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/diag"
@@ -27,12 +30,12 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "agenda dump: %v\n", err)
+		fmt.Fprintf(stderr, "agenda dump: %s\n", diag.Escape(err.Error()))
 		return 1
 	}
 	b, err := bundle.Open(string(data))
 	if err != nil {
-		fmt.Fprintf(stderr, "agenda dump: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "agenda dump: %s: %s\n", diag.Escape(path), diag.Escape(err.Error()))
 		return 1
 	}
 	if *asJSON {
@@ -94,19 +97,45 @@ func dumpJSON(b *bundle.Bundle, stdout, stderr io.Writer) int {
 		}
 		return a.Slug < b.Slug
 	})
-	enc := json.NewEncoder(stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
-		fmt.Fprintf(stderr, "agenda dump: %v\n", err)
+		fmt.Fprintf(stderr, "agenda dump: %s\n", diag.Escape(err.Error()))
+		return 1
+	}
+	if _, err := stdout.Write(jsonControls(buf.Bytes())); err != nil {
+		fmt.Fprintf(stderr, "agenda dump: %s\n", diag.Escape(err.Error()))
 		return 1
 	}
 	return 0
 }
 
 // dumpText lists the bundle for a person: a heading per day, venue time.
+// Times come from the bundle's zone, so a day when the clocks change shows
+// each session at its own offset; on such a day each time names its zone
+// (01:30 CEST, 02:30 CET), as the hour repeats. Text from the bundle is
+// escaped (diag.Escape): a title must not be able to drive the terminal.
 func dumpText(b *bundle.Bundle, w io.Writer) {
 	c := b.Conference()
-	fmt.Fprintf(w, "%s (%s), times in %s\n", c.Name, c.ID, c.TimeZone)
+	loc, zone := venueZone(c.TimeZone)
+	fmt.Fprintf(w, "%s (%s), times in %s\n", diag.Escape(c.Name), diag.Escape(c.ID), diag.Escape(zone))
+	mixed := map[int]bool{} // days whose sessions do not all share one offset
+	first := map[int]int{}
+	for i := 0; i < b.NumSessions(); i++ {
+		s := b.Session(i)
+		if !s.Scheduled() {
+			continue
+		}
+		for _, t := range []int64{s.Start(), s.End()} {
+			_, off := time.Unix(t, 0).In(loc).Zone()
+			if o, ok := first[s.Day()]; !ok {
+				first[s.Day()] = off
+			} else if o != off {
+				mixed[s.Day()] = true
+			}
+		}
+	}
 	day := -2
 	for i := 0; i < b.NumSessions(); i++ {
 		s := b.Session(i)
@@ -115,19 +144,34 @@ func dumpText(b *bundle.Bundle, w io.Writer) {
 				fmt.Fprintf(w, "\nNot yet scheduled\n")
 				day = -1
 			}
-			fmt.Fprintf(w, "  %-11s  %-14s %-8s %s%s\n", "", s.RoomName(), s.KindName(), s.Title(), speakerSuffix(b, s))
+			fmt.Fprintf(w, "  %-11s  %-14s %-8s %s%s\n", "", diag.Escape(s.RoomName()), diag.Escape(s.KindName()), diag.Escape(s.Title()), speakerSuffix(b, s))
 			continue
 		}
 		if s.Day() != day {
 			day = s.Day()
-			fmt.Fprintf(w, "\n%s\n", b.Day(day).Date)
+			fmt.Fprintf(w, "\n%s\n", diag.Escape(b.Day(day).Date))
 		}
-		off := int64(b.Day(s.Day()).Offset)
-		fmt.Fprintf(w, "  %s-%s  %-14s %-8s %s%s\n", clockOf(s.Start()+off), clockOf(s.End()+off), s.RoomName(), s.KindName(), s.Title(), speakerSuffix(b, s))
+		layout := "15:04"
+		if mixed[day] {
+			layout = "15:04 MST"
+		}
+		from, to := time.Unix(s.Start(), 0).In(loc).Format(layout), time.Unix(s.End(), 0).In(loc).Format(layout)
+		fmt.Fprintf(w, "  %s-%s  %-14s %-8s %s%s\n", from, to, diag.Escape(s.RoomName()), diag.Escape(s.KindName()), diag.Escape(s.Title()), speakerSuffix(b, s))
 	}
 }
 
-func clockOf(unix int64) string { return time.Unix(unix, 0).UTC().Format("15:04") }
+// venueZone loads the bundle's zone, and names it for the heading. A zone
+// this machine does not know (a hand-made bundle; time/tzdata is linked in,
+// so never a real one) falls back to UTC and says so; "" and "Local" would
+// load, as UTC and as this machine's zone, and are no venue's.
+func venueZone(name string) (*time.Location, string) {
+	if name != "" && name != "Local" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc, name
+		}
+	}
+	return time.UTC, "UTC (the bundle's zone " + strconv.Quote(name) + " is unknown)"
+}
 
 func speakerSuffix(b *bundle.Bundle, s bundle.Session) string {
 	var names []string
@@ -137,7 +181,25 @@ func speakerSuffix(b *bundle.Bundle, s bundle.Session) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return " — " + strings.Join(names, ", ")
+	return " — " + diag.Escape(strings.Join(names, ", "))
+}
+
+// jsonControls writes the runes diag.Control names as \uXXXX escapes in
+// JSON that encoding/json wrote: it escapes C0 controls and U+2028/9 but
+// leaves DEL, C1 and the bidi controls raw. Outside strings JSON is ASCII,
+// so they only ever stand in strings, where the escape means the same.
+func jsonControls(data []byte) []byte {
+	out := data[:0:0]
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r >= 0x7f && diag.Control(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, data[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
 
 // readBundleFile turns a bundle back into a model, so every export can start
@@ -175,6 +237,12 @@ func readBundleFile(path string) (*schedule.Schedule, diag.List) {
 			Description: bs.Description(), URL: bs.URL(), Location: bs.Location(), Pos: diag.Pos{File: path}}
 		if bs.Scheduled() {
 			ss.Start, ss.End = time.Unix(bs.Start(), 0).UTC(), time.Unix(bs.End(), 0).UTC()
+			// A bundle can be written by hand: a year no calendar line or
+			// page can hold must not reach the exports.
+			if y, z := ss.Start.Year(), ss.End.Year(); !yearOK(y) || !yearOK(z) {
+				d.Error(diag.Pos{File: path}, fmt.Sprintf("session %q runs from year %d to %d, outside %d-%d", bs.Slug(), y, z, minYear, maxYear),
+					"the bundle is damaged or was not written by agenda build; rebuild it")
+			}
 		}
 		for j := 0; j < bs.NumSpeakers(); j++ {
 			ss.Speakers = append(ss.Speakers, b.Speaker(bs.Speaker(j)).Slug)

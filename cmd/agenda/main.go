@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	_ "time/tzdata" // venue zones resolve on machines without a zoneinfo database
+
+	"github.com/agendaconf/agenda/widget/diag"
 )
 
 const usage = `agenda compiles a conference programme into a schedule bundle.
@@ -89,17 +92,30 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, int) {
 				help()
 				return nil, 0
 			}
-			fmt.Fprintf(stderr, "agenda %s: %s\n", fs.Name(), firstLine(err.Error()))
+			fmt.Fprintf(stderr, "agenda %s: %s\n", fs.Name(), diag.Escape(firstLine(err.Error())))
 			return nil, 2
 		}
 		args = fs.Args()
 		if len(args) == 0 {
+			if f := fs.Lookup("year"); f != nil {
+				if y, _ := strconv.Atoi(f.Value.String()); y != 0 && !yearOK(y) {
+					fmt.Fprintf(stderr, "agenda %s: --year %d is out of range; want a year from %d to %d\n", fs.Name(), y, minYear, maxYear)
+					return nil, 2
+				}
+			}
 			return pos, -1
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
 }
+
+// The years a programme may use. A calendar (DTSTART) or a date in a page
+// holds four digits; before 1970 no conference schedules with this tool.
+// Outside, a date is a typo ("--year 20255") or a hand-made bundle.
+const minYear, maxYear = 1970, 2200
+
+func yearOK(y int) bool { return minYear <= y && y <= maxYear }
 
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
@@ -113,7 +129,7 @@ func onePath(cmd string, pos []string, stderr io.Writer) (string, bool) {
 		return "", false
 	}
 	if _, err := os.Stat(pos[0]); err != nil {
-		fmt.Fprintf(stderr, "agenda %s: %s: no such file or folder\n", cmd, pos[0])
+		fmt.Fprintf(stderr, "agenda %s: %s: no such file or folder\n", cmd, diag.Escape(pos[0]))
 		return "", false
 	}
 	return pos[0], true

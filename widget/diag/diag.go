@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic fails a build. Warnings fail only with --strict.
@@ -52,13 +53,73 @@ type Diagnostic struct {
 	Hint     string
 }
 
-// String renders the diagnostic as "path:line:col: severity: message (hint)".
+// String renders the diagnostic as "path:line:col: severity: message (hint)",
+// on one line that is safe to print (see Escape): messages quote content.
 func (d Diagnostic) String() string {
 	s := d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message
 	if d.Hint != "" {
 		s += " (" + d.Hint + ")"
 	}
-	return s
+	return Escape(s)
+}
+
+// Escape returns s fit to print as (part of) one line on a terminal: what
+// could move the cursor, recolour, retitle or clear the terminal, break the
+// line, or reorder what the reader sees (see Control) is written as an
+// escape: \x1b, \n, \u202e; invalid UTF-8 as \xff. Backslashes stay as they
+// are (Windows paths), so the escapes are for a person, not for a parser.
+func Escape(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if Control(r) || r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s[:i])
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1, r < utf8.RuneSelf && Control(r):
+			switch r = rune(s[i]); r {
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'x', hex[r>>4], hex[r&15])
+			}
+		case Control(r):
+			b = append(b, '\\', 'u', hex[r>>12], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+const hex = "0123456789abcdef"
+
+// Control reports whether a terminal or a reader could be fooled by r
+// printed as is: C0 controls (escape sequences, carriage return, backspace,
+// line breaks), DEL, C1 controls (CSI and OSC on their own), the bidi
+// controls (Trojan Source: text shown in another order than it runs) and
+// the line and paragraph separators.
+func Control(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, 0x80 <= r && r < 0xa0:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, 0x2028 <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // List collects diagnostics. The zero value is ready to use.
