@@ -263,7 +263,7 @@ func (in *Instance) downloadICS(sessions []int, name string) {
 			Categories: []string{s.KindName()},
 		})
 	}
-	data := ics.Write(nil, cal, time.Now().UTC())
+	data := ics.WriteUTC(nil, cal, time.Now().UTC()) // times are UTC: no VTIMEZONE code in the wasm
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
 	o := js.Global().Get("Object").New()
