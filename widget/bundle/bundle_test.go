@@ -88,8 +88,8 @@ func TestRoundTripSmall(t *testing.T) {
 		t.Errorf("Conference() = %+v, want %+v", got, want)
 	}
 	wantDays := []Day{
-		{Date: "2025-10-09", StartUnix: time.Date(2025, 10, 8, 22, 0, 0, 0, time.UTC).Unix(), Offset: 7200},
-		{Date: "2025-10-10", StartUnix: time.Date(2025, 10, 9, 22, 0, 0, 0, time.UTC).Unix(), Offset: 7200},
+		{Date: "2025-10-09", StartUnix: time.Date(2025, 10, 8, 22, 0, 0, 0, time.UTC).Unix()},
+		{Date: "2025-10-10", StartUnix: time.Date(2025, 10, 9, 22, 0, 0, 0, time.UTC).Unix()},
 	}
 	if b.NumDays() != len(wantDays) {
 		t.Fatalf("NumDays() = %d", b.NumDays())
@@ -190,7 +190,7 @@ func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
 		t.Fatalf("NumDays %d, want %d", b.NumDays(), len(days))
 	}
 	for i, d := range days {
-		if got := b.Day(i); got != (Day{d.Date, d.StartUnix, d.Offset}) {
+		if got := b.Day(i); got != (Day{d.Date, d.StartUnix}) {
 			t.Errorf("Day(%d) = %+v, want %+v", i, got, d)
 		}
 		if j, ok := b.DayByDate(d.Date); !ok || j != i {
@@ -461,12 +461,12 @@ func TestOpenErrors(t *testing.T) {
 		{"foreign", []byte("\x89PNG\r\n\x1a\n rest of an image"), `bundle: not an Agenda bundle (magic "\x89PNG", want "AGND")`},
 		{"short foreign", []byte("{}"), `bundle: not an Agenda bundle (magic "{}"`},
 		{"json", []byte(`{"schedule": {}}`), `bundle: not an Agenda bundle (magic "{\"sc"`},
-		{"version", patch(4, 9, 0), "bundle: version 9 not supported (this build reads 2)"},
+		{"version", patch(4, 9, 0), "bundle: version 9 not supported (this build reads 3)"},
 		{"flags", patch(6, 1, 0), "bundle: unknown flags 0x1"},
 		{"truncated", valid[:1000], "bundle: truncated: header says " + strconv.Itoa(len(valid)) + " bytes, have 1000"},
 		{"trailing", append(slices.Clone(valid), 0), "bundle: length mismatch: header says " + strconv.Itoa(len(valid)) + " bytes, have " + strconv.Itoa(len(valid)+1)},
 		{"checksum", patch(len(valid)-1, valid[len(valid)-1]^1), "bundle: checksum mismatch (file corrupted?)"},
-		{"sections", fixChecksum(patch(16, le32(3)...)), "bundle: corrupt: 3 sections, version 2 has 14"},
+		{"sections", fixChecksum(patch(16, le32(3)...)), "bundle: corrupt: 3 sections, version 3 has 14"},
 		{"section bounds", fixChecksum(patch(fixedHead+8*secStart, le32(1<<30)...)), "bundle: corrupt: section start [1073741824, +56) outside the data"},
 		{"section in header", fixChecksum(patch(fixedHead+8*secStart, le32(0)...)), "bundle: corrupt: section start [0, +56) outside the data"},
 	} {
@@ -620,7 +620,7 @@ func walk(b *Bundle) int {
 	for i := range b.NumDays() {
 		d := b.Day(i)
 		b.DayByDate(d.Date)
-		n += len(d.Date) + int(d.StartUnix) + d.Offset
+		n += len(d.Date) + int(d.StartUnix)
 		n += walkList(b, b.SessionsOnDay(i))
 	}
 	for i := range b.NumRooms() {

@@ -15,7 +15,7 @@ import (
 // nanoseconds.
 
 // Version is the format version this build reads and writes.
-const Version = 2
+const Version = 3
 
 const (
 	magic      = "AGND"
@@ -27,14 +27,14 @@ const (
 	maxSmallID = none16 - 1 // days, rooms and tracks are uint16 with 0xFFFF for none
 	term       = 0xFF       // ends every string; never part of valid UTF-8
 	numCounts  = 6          // days, rooms, kinds, tracks, speakers, sessions
-	daySize    = 12         // int64 start (column), int32 offset (column)
+	daySize    = 8          // int64 start: the day's beginning (see schedule.DayOf)
 	maxNarrow  = 1 << 16    // up to this many sessions, by-slug entries are uint16
 )
 
 // Section numbers, in table order.
 const (
 	secCounts     = iota // uint32 × numCounts
-	secDays              // int64 × days, then int32 × days
+	secDays              // int64 × days
 	secLinkCounts        // uvarint × speakers
 	secStart             // int64 × sessions
 	secEnd               // int64 × sessions: end - start, wrapping
@@ -113,7 +113,7 @@ type Bundle struct {
 	spkList, ixList               []uint32
 	ixFirst                       [numIndexes][]uint32
 
-	dayStart, dayOffset                string
+	dayStart                           string
 	start, end, room, track, day, kind string
 	bySlug                             string
 	roomW, trackW, dayW, slugW         int // bytes per entry
@@ -135,11 +135,12 @@ type Conference struct {
 	BaseURL  string
 }
 
-// Day is one venue-local calendar day that has scheduled sessions.
+// Day is one conference day that has scheduled sessions. Local times come
+// from the venue's zone name, never from a stored offset: one offset per day
+// is wrong on the days the clocks change.
 type Day struct {
 	Date      string // "2025-10-09"
-	StartUnix int64  // UTC unix seconds of local midnight
-	Offset    int    // the venue's UTC offset in seconds at local noon
+	StartUnix int64  // UTC unix seconds of the day's beginning: local midnight, or the conference's day change
 }
 
 // Speaker is a person who gives sessions.
@@ -341,7 +342,7 @@ func (b *Bundle) open(sec *[numSections]string) error {
 	uvarints(sec[secTagCounts], "", ns, b.tagFirst)
 	uvarints(sec[secSpk], "", nSpk, b.spkList)
 
-	b.dayStart, b.dayOffset = sec[secDays][:8*nd], sec[secDays][8*nd:]
+	b.dayStart = sec[secDays]
 	b.start, b.end, b.room, b.track, b.day, b.kind = sec[secStart], sec[secEnd], sec[secRoom], sec[secTrack], sec[secDay], sec[secKind]
 	b.bySlug = sec[secBySlug]
 	b.nd, b.nr, b.nk, b.nt, b.nsp, b.ns = int(nd), int(nr), int(nk), int(nt), int(nsp), int(ns)
@@ -584,7 +585,7 @@ func (b *Bundle) NumDays() int { return b.nd }
 
 // Day returns day i, 0 <= i < NumDays(); days are in date order.
 func (b *Bundle) Day(i int) Day {
-	return Day{Date: b.text(b.days, i), StartUnix: int64(u64(b.dayStart, 8*i)), Offset: int(int32(u32(b.dayOffset, 4*i)))}
+	return Day{Date: b.text(b.days, i), StartUnix: int64(u64(b.dayStart, 8*i))}
 }
 
 // DayByDate returns the index of the day with the given date ("2025-10-09").

@@ -7,7 +7,7 @@
 // the encoder (encode.go) uses the schedule model, time and the host's
 // zoneinfo.
 //
-// # Layout, format version 2
+// # Layout, format version 3
 //
 // The format is built to cost nothing over its text once compressed: with
 // brotli -q 11 the FOSDEM 2025 bundle is smaller than the same schedule as
@@ -19,11 +19,11 @@
 //
 //	header (20 + 8·N bytes)
 //	  0  magic    "AGND"
-//	  4  version  uint16 (2)
+//	  4  version  uint16 (3)
 //	  6  flags    uint16 (0; any other value is rejected)
 //	  8  length   uint32: total length of the bundle
 //	 12  crc      uint32: CRC-32 (IEEE) of bytes [16, length)
-//	 16  N        uint32: number of sections (14 in version 2)
+//	 16  N        uint32: number of sections (14 in version 3)
 //	 20  table    N × {offset uint32, length uint32} in bytes, in the order below
 //
 // With D days, R rooms, K kinds, T tracks, P speakers and S sessions, a
@@ -32,8 +32,9 @@
 //
 //	 #  section         content
 //	 0  counts          uint32 D, R, K, T, P, S
-//	 1  days            int64 × D: UTC unix of local midnight; then int32 × D:
-//	                    the UTC offset in seconds at local noon
+//	 1  days            int64 × D: UTC unix of each day's beginning (local
+//	                    midnight, or the conference's day change); local
+//	                    times come from the zone name, not from offsets
 //	 2  link counts     varint × P: the number of links of each speaker
 //	 3  start           int64 × S: UTC unix seconds (0 = unscheduled)
 //	 4  end             uint64 × S: end - start, wrapping (end 0 = unknown)

@@ -111,9 +111,6 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		dates = append(dates, d.Date)
 		sec[secDays] = binary.LittleEndian.AppendUint64(sec[secDays], uint64(d.StartUnix))
 	}
-	for _, d := range days {
-		sec[secDays] = binary.LittleEndian.AppendUint32(sec[secDays], uint32(int32(d.Offset)))
-	}
 	var kindNames []string
 	for _, k := range kinds {
 		kindNames = append(kindNames, k.String())

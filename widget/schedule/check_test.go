@@ -72,7 +72,7 @@ func TestSortAndDays(t *testing.T) {
 		t.Errorf("order %v, rooms %v", got, s.Rooms)
 	}
 	days := s.Days(paris)
-	if len(days) != 2 || days[0].Date != "2025-10-09" || days[1].Date != "2025-10-10" || days[0].Offset != 7200 {
+	if len(days) != 2 || days[0].Date != "2025-10-09" || days[1].Date != "2025-10-10" || days[0].StartUnix != time.Date(2025, 10, 9, 0, 0, 0, 0, paris).Unix() {
 		t.Errorf("days = %+v", days)
 	}
 }

@@ -151,7 +151,6 @@ func (s *Schedule) Sort() {
 type Day struct {
 	Date      string    // "2025-10-09"
 	Start     time.Time // the day's beginning: that date at DayChange, venue time
-	Offset    int       // the venue's UTC offset in seconds at noon that day
 	StartUnix int64
 }
 
@@ -190,8 +189,7 @@ func (s *Schedule) Days(loc *time.Location) []Day {
 			// Wall-clock time of day, also on days when the clock changes.
 			start = time.Date(d.Year(), d.Month(), d.Day(), int(h/time.Hour), int(h%time.Hour/time.Minute), 0, 0, loc)
 		}
-		_, off := time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc).Zone()
-		days = append(days, Day{Date: date, Start: start.UTC(), Offset: off, StartUnix: start.Unix()})
+		days = append(days, Day{Date: date, Start: start.UTC(), StartUnix: start.Unix()})
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].Date < days[j].Date })
 	return days
