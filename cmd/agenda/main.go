@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata" // venue zones resolve on machines without a zoneinfo database
 
 	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/schedule"
 )
 
 const usage = `agenda compiles a conference programme into a schedule bundle.
@@ -113,7 +114,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, int) {
 // The years a programme may use. A calendar (DTSTART) or a date in a page
 // holds four digits; before 1970 no conference schedules with this tool.
 // Outside, a date is a typo ("--year 20255") or a hand-made bundle.
-const minYear, maxYear = 1970, 2200
+const minYear, maxYear = schedule.MinYear, schedule.MaxYear
 
 func yearOK(y int) bool { return minYear <= y && y <= maxYear }
 

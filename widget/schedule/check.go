@@ -2,11 +2,19 @@ package schedule
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/agendaconf/agenda/widget/diag"
 )
+
+// The years a session may fall in.
+const MinYear, MaxYear = 1970, 2200
+
+func inYears(t time.Time) bool { y := t.UTC().Year(); return MinYear <= y && y <= MaxYear }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // Check finds problems that no single file shows: duplicate slugs, sessions that
 // end before they start, two sessions overlapping in one room and a speaker in
@@ -32,6 +40,13 @@ func Check(s *Schedule) diag.List {
 				"rename one of the files or give it another id")
 		} else {
 			seen[ss.Slug] = ss
+		}
+		if ss.Scheduled() && !(inYears(ss.Start) && (ss.End.IsZero() || inYears(ss.End))) {
+			// Calendar files and the widget's clocks have no years beyond four
+			// digits, and no conference runs in 1900: a typo, made unscheduled.
+			l.Error(ss.Pos, "session "+quote(ss.Slug)+" is dated "+ss.Start.UTC().Format("2006-01-02")+", outside the years "+itoa(MinYear)+" to "+itoa(MaxYear)+"; it is left unscheduled",
+				"check the year of its date (or the year in agenda.toml, --year)")
+			ss.Start, ss.End = time.Time{}, time.Time{}
 		}
 		if ss.Scheduled() && ss.End.Before(ss.Start) {
 			l.Error(ss.Pos, "session "+quote(ss.Slug)+" ends ("+ss.End.Format(time.RFC3339)+") before it starts ("+ss.Start.Format(time.RFC3339)+")",

@@ -115,3 +115,17 @@ func TestDayOf(t *testing.T) {
 		t.Errorf("Days = %+v, want Saturday from 06:00 and Sunday", days)
 	}
 }
+
+func TestYearsOutOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		start string
+		ok    bool
+	}{{"2026-10-08T09:00:00Z", true}, {"1970-01-01T00:00:00Z", true}, {"2200-12-31T22:00:00Z", true}, {"1969-12-31T23:00:00Z", false}, {"2201-01-01T00:00:00Z", false}} {
+		start, _ := time.Parse(time.RFC3339, tt.start)
+		s := &Schedule{Sessions: []Session{{Slug: "x", Start: start, End: start.Add(time.Hour)}}}
+		l := Check(s)
+		if got := !l.HasErrors() && s.Sessions[0].Scheduled(); got != tt.ok {
+			t.Errorf("a session at %s: accepted %v, want %v (%v)", tt.start, got, tt.ok, l)
+		}
+	}
+}

@@ -7,24 +7,15 @@ import (
 )
 
 // SafeURL reports whether u may stand in an href, a calendar file's URL: line
-// or an export: an http:, https: or mailto: address, or a path on the
-// conference's own site ("/talks/x"), which can only resolve to the page's
-// own http(s) origin. Anything else (javascript:, data:, vbscript:, file:, a
-// bare "example.org") is refused, as is a URL holding control characters:
-// browsers strip tabs and newlines out of URLs, and a line break would end
-// the URL: line of a calendar file. u is taken as is; the empty string is
-// not a URL and is refused.
+// or an export: an http:, https: or mailto: address. Anything else
+// (javascript:, data:, vbscript:, file:, a bare "example.org", a path, which
+// means nothing in a widget on another site or in a calendar) is refused, as
+// is a URL holding control characters: browsers strip tabs and newlines out
+// of URLs, and a line break would end the URL: line of a calendar file. u is
+// taken as is; the empty string is not a URL and is refused.
 func SafeURL(u string) bool {
-	if u == "" {
+	if u == "" || hasControl(u) {
 		return false
-	}
-	for i := 0; i < len(u); i++ {
-		if c := u[i]; c < 0x20 || c == 0x7f {
-			return false
-		}
-	}
-	if u[0] == '/' {
-		return true
 	}
 	scheme, _, ok := strings.Cut(u, ":")
 	if !ok {
@@ -39,25 +30,54 @@ func SafeURL(u string) bool {
 	return false
 }
 
+// SitePath reports whether u is a path on the conference's own site
+// ("/talks/x"), which CleanURLs resolves against the base URL.
+func SitePath(u string) bool {
+	return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !hasControl(u)
+}
+
+func hasControl(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c < 0x20 || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
 // CleanURLs applies SafeURL to every URL in the model: the conference's base
-// URL, each session's URL, each speaker's URL and links. A refused URL is
+// URL, each session's URL, each speaker's URL and links. A path on the
+// conference's site becomes a whole address on its base URL. A refused URL is
 // dropped (a link with it as a whole), with a warning at the place the
 // session, speaker or conference was read from. URLs are trimmed of
 // surrounding white space first. Check runs it, so every reader's output
 // passes through it on its way into the model.
 func CleanURLs(s *Schedule) diag.List {
 	var l diag.List
+	origin := "" // "https://conf.example", paths are made whole on it
 	clean := func(u *string, pos diag.Pos, what string) bool {
 		*u = strings.TrimSpace(*u)
 		if *u == "" || SafeURL(*u) {
 			return true
 		}
+		if SitePath(*u) {
+			if origin != "" && SafeURL(origin+*u) {
+				*u = origin + *u
+				return true
+			}
+			l.Warn(pos, what+" "+quote(short(*u))+" is a path on the conference's site, which has no base URL: it is dropped",
+				"set base_url in agenda.toml, or write the whole address")
+			*u = ""
+			return false
+		}
 		l.Warn(pos, what+" "+quote(short(*u))+" is not a web address and is dropped",
-			"links may be http://, https://, mailto: or a /path on the conference's site")
+			"links may be http://, https://, mailto:, or a /path on the conference's site (with a base URL)")
 		*u = ""
 		return false
 	}
-	clean(&s.Conference.BaseURL, s.Conference.Pos, "the conference's base URL")
+	if clean(&s.Conference.BaseURL, s.Conference.Pos, "the conference's base URL") {
+		origin = originOf(s.Conference.BaseURL)
+	}
 	for i := range s.Sessions {
 		ss := &s.Sessions[i]
 		clean(&ss.URL, ss.Pos, "session "+quote(ss.Slug)+": URL")
@@ -77,6 +97,20 @@ func CleanURLs(s *Schedule) diag.List {
 		sp.Links = kept
 	}
 	return l
+}
+
+// originOf returns the scheme and host of an http(s) URL, "" for others. By
+// hand: net/url would link fmt into the wasm, which links this package.
+func originOf(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 || !SafeURL(u) || strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		return ""
+	}
+	end := len(u)
+	if j := strings.IndexAny(u[i+3:], "/?#"); j >= 0 {
+		end = i + 3 + j
+	}
+	return u[:end]
 }
 
 // short keeps a message readable when the URL is a long data: URL.

@@ -15,8 +15,8 @@ func TestSafeURL(t *testing.T) {
 		{"https://example.org/talk", true},
 		{"HTTP://EXAMPLE.ORG", true},
 		{"mailto:team@example.org", true},
-		{"/talks/unsafe-rust/", true}, // the conference's own site (the Zola reader's relative links)
-		{"//cdn.example.org/x", true}, // inherits the page's http(s)
+		{"/talks/unsafe-rust/", false}, // a path: CleanURLs makes it whole on the base URL
+		{"//cdn.example.org/x", false}, // another site, by a page's own scheme
 		{"", false},
 		{"javascript:alert(1)", false},
 		{"JavaScript:alert(1)", false},
@@ -54,10 +54,20 @@ func TestCleanURLs(t *testing.T) {
 				Speakers:   []Speaker{{Slug: "x", URL: "mailto:x@example.org", Links: []Link{{Label: "Web", URL: "https://x.example"}}, Pos: at(4)}},
 			},
 			check: func(t *testing.T, s *Schedule) {
-				if s.Conference.BaseURL != "https://conf.example/" || s.Sessions[0].URL != "/talks/a" || len(s.Speakers[0].Links) != 1 {
+				if s.Conference.BaseURL != "https://conf.example/" || s.Sessions[0].URL != "https://conf.example/talks/a" || len(s.Speakers[0].Links) != 1 {
 					t.Errorf("schedule = %+v", s)
 				}
 			},
+		},
+		{
+			name: "a path without a base URL",
+			s:    Schedule{Sessions: []Session{{Slug: "a", URL: "/talks/a", Pos: at(5)}}},
+			check: func(t *testing.T, s *Schedule) {
+				if s.Sessions[0].URL != "" {
+					t.Errorf("URL = %q", s.Sessions[0].URL)
+				}
+			},
+			want: []string{`s.xml:5: session "a": URL "/talks/a" is a path on the conference's site, which has no base URL`},
 		},
 		{
 			name: "session URL",
@@ -126,6 +136,18 @@ func TestCleanURLs(t *testing.T) {
 	}
 }
 
+func TestOriginOf(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://conf.example/2026/": "https://conf.example", "HTTP://x.example": "HTTP://x.example",
+		"https://x.example?q=1": "https://x.example", "https://x.example#top": "https://x.example",
+		"mailto:a@b.example": "", "javascript://x/": "", "": "",
+	} {
+		if got := originOf(u); got != want {
+			t.Errorf("originOf(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
 func FuzzSafeURL(f *testing.F) {
 	for _, u := range []string{"https://x", "/p", "javascript:x", "data:,x", "mailto:a@b", "HtTpS://x"} {
 		f.Add(u)
@@ -134,10 +156,10 @@ func FuzzSafeURL(f *testing.F) {
 		if !SafeURL(u) {
 			return
 		}
-		// What passes starts as a path or with one of the three schemes, and
+		// What passes starts with one of the three schemes, and
 		// holds nothing a browser would strip before reading the scheme.
 		lower := strings.ToLower(u)
-		if !(strings.HasPrefix(u, "/") || strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "mailto:")) {
+		if !(strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "mailto:")) {
 			t.Fatalf("SafeURL(%q) = true", u)
 		}
 		if strings.ContainsAny(u, "\t\n\r\x00") {

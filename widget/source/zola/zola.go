@@ -344,8 +344,8 @@ func (r *reader) url(u string, pos diag.Pos) string {
 	if u == "" {
 		return ""
 	}
-	lower := strings.ToLower(u)
-	if strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(u, "/") {
+	// The model's policy; a path waits for Check to make it whole on base_url.
+	if schedule.SafeURL(u) || schedule.SitePath(u) {
 		return u
 	}
 	r.diags.Warn(pos, "link "+strconv.Quote(u)+" is not a web address and is dropped", "use an https:// URL")
