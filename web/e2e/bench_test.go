@@ -165,7 +165,7 @@ var writeFOSDEM = sync.OnceValue(func() error {
 })
 
 // benchSize compresses the wasm the test site serves (the demo bundle
-// embedded, built like make site: -trimpath -ldflags=-s) as web.Site does.
+// embedded, built as make builds it) as web.Site does.
 func benchSize(b *testing.B) {
 	wasms, err := filepath.Glob(filepath.Join(siteDir, "agenda.*.wasm"))
 	if err != nil || len(wasms) != 1 {
@@ -693,7 +693,7 @@ func printReport() {
 		p("Load average when printed (other work on the machine adds noise): %s", load)
 	}
 	if len(report.sizes) > 0 {
-		p("\nagenda.wasm, demo bundle embedded (-trimpath -ldflags=-s)\n")
+		p("\nagenda.wasm, demo bundle embedded (built as make builds it)\n")
 		for _, l := range report.sizes {
 			p("  %s\n", l)
 		}

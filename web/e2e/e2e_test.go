@@ -76,7 +76,7 @@ func readWidget(tmp string) error {
 	wasmFile := os.Getenv("AGENDA_E2E_WASM")
 	if wasmFile == "" {
 		wasmFile = filepath.Join(tmp, "agenda.wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", wasmFile, "./cmd/widget")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-o", wasmFile, "./cmd/widget") // as make builds it
 		cmd.Dir = "../.."
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
