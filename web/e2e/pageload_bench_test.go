@@ -22,8 +22,8 @@ package e2e
 //     was ready; then the server closed every connection and
 //     ServiceWorker.stopAllWorkers stopped the worker, as when the attendee
 //     comes back some time later, and offline.html is opened again from
-//     about:blank. The HTTP cache is warm: agenda.js and site.css are within
-//     their five minutes (max-age=300).
+//     about:blank. The worker answers what the build keeps (the page, the
+//     loader, the wasm) from its own cache.
 //   - again: offline.html once more at once: the worker running, connections
 //     open. The floor of a repeat visit.
 //   - sw-nocache: as sw, with the HTTP cache emptied (Network.clearBrowserCache)
@@ -643,7 +643,7 @@ func printLoadReport() {
 			p("%-8s %8d %8.1f KiB %8.1f KiB %8.1f KiB %8.1f KiB\n",
 				s.programme, s.sessions, float64(s.index)/1024, float64(s.wasm)/1024, float64(s.wasmBr)/1024, float64(s.bundle)/1024)
 		}
-		p("(index.html, offline.html and agenda.js have no compressed copy: web.Handler sends them as they are)\n")
+		p("(the pages, agenda.js and the wasm go out as their brotli copies)\n")
 	}
 	if len(r.rows) == 0 {
 		fmt.Print(w.String())
@@ -651,16 +651,16 @@ func printLoadReport() {
 	}
 	p("\nTimes in ms from the navigation's start (the page's performance.now()); bytes in kB (1000).\n")
 	p("  visit    first: index.html, cold. sw: offline.html after its service worker was installed, every connection closed and the\n")
-	p("           worker stopped (HTTP cache warm). again: offline.html at once once more (worker running, connections open).\n")
-	p("           sw-nocache: as sw with the HTTP cache emptied, so the worker's network-first requests come in full.\n")
+	p("           worker stopped. again: offline.html at once once more (worker running, connections open).\n")
+	p("           sw-nocache: as sw with the HTTP cache emptied (the worker answers from its own cache all the same).\n")
 	p("  session  when the first [data-session] was painted; how, counted per run: E Element Timing renderTime (the probe sets\n")
 	p("           elementtiming as the parser inserts it; Chromium leaves the entry out on some visits), else F first-contentful-paint\n")
 	p("           when the first frame with a session laid out in the viewport began before it, else R the rAF time of the next frame.\n")
 	p("  FCP      first-contentful-paint. inFCP: runs whose session painted at FCP (a check on the E runs; F runs are FCP by rule).\n")
 	p("  frame    rAF time of the first frame with a session laid out in the viewport (before that frame's paint).\n")
 	p("  static   runs whose first session shown was the static first paint, not the widget's.\n")
-	p("  ready    agenda:ready. ttfb/html: the page's responseStart/responseEnd. css: site.css's responseEnd (it blocks the first\n")
-	p("           paint). wasm: the wasm's responseEnd.\n")
+	p("  ready    agenda:ready. ttfb/html: the page's responseStart/responseEnd. css: a stylesheet's responseEnd (0: inline,\n")
+	p("           nothing to wait for). wasm: the wasm's responseEnd.\n")
 	p("  wire     bytes the server's listener sent during the visit (headers included, the service worker's requests too).\n")
 	p("  xfer     navigation + resource transferSize as the page sees them; under a service worker it reports 0 or the page's size\n")
 	p("           whatever the network carried, so wire is the figure to read.\n")
