@@ -198,6 +198,33 @@ func benchSize(b *testing.B) {
 	report.mu.Unlock()
 }
 
+// problemText returns what a console error or warning, or an uncaught
+// exception, said; ok is false for any other event.
+func problemText(ev any) (m string, ok bool) {
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type != runtime.APITypeError && ev.Type != runtime.APITypeWarning {
+			return "", false
+		}
+		var parts []string
+		for _, a := range ev.Args {
+			if a.Value != nil {
+				parts = append(parts, string(a.Value))
+			} else {
+				parts = append(parts, a.Description)
+			}
+		}
+		return "console." + string(ev.Type) + ": " + strings.Join(parts, " "), true
+	case *runtime.EventExceptionThrown:
+		m = "exception: " + ev.ExceptionDetails.Text
+		if ex := ev.ExceptionDetails.Exception; ex != nil {
+			m += " " + ex.Description
+		}
+		return m, true
+	}
+	return "", false
+}
+
 // benchBrowser is one headless Chromium for one bundle's measurements.
 type benchBrowser struct {
 	ctx context.Context
@@ -231,27 +258,8 @@ func newBenchBrowser(b *testing.B) *benchBrowser {
 	b.Cleanup(cancelCtx)
 	bb := &benchBrowser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
-		var m string
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type != runtime.APITypeError && ev.Type != runtime.APITypeWarning {
-				return
-			}
-			var parts []string
-			for _, a := range ev.Args {
-				if a.Value != nil {
-					parts = append(parts, string(a.Value))
-				} else {
-					parts = append(parts, a.Description)
-				}
-			}
-			m = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
-		case *runtime.EventExceptionThrown:
-			m = "exception: " + ev.ExceptionDetails.Text
-			if ex := ev.ExceptionDetails.Exception; ex != nil {
-				m += " " + ex.Description
-			}
-		default:
+		m, ok := problemText(ev)
+		if !ok {
 			return
 		}
 		bb.mu.Lock()

@@ -90,7 +90,6 @@ import (
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 
@@ -443,27 +442,8 @@ func loadRun(b *testing.B, srv *httptest.Server, em *netem) map[string]loadSampl
 	var mu sync.Mutex
 	var log []string
 	chromedp.ListenTarget(ctx, func(ev any) {
-		var m string
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type != runtime.APITypeError && ev.Type != runtime.APITypeWarning {
-				return
-			}
-			var parts []string
-			for _, a := range ev.Args {
-				if a.Value != nil {
-					parts = append(parts, string(a.Value))
-				} else {
-					parts = append(parts, a.Description)
-				}
-			}
-			m = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
-		case *runtime.EventExceptionThrown:
-			m = "exception: " + ev.ExceptionDetails.Text
-			if ex := ev.ExceptionDetails.Exception; ex != nil {
-				m += " " + ex.Description
-			}
-		default:
+		m, ok := problemText(ev)
+		if !ok {
 			return
 		}
 		mu.Lock()
