@@ -1,0 +1,670 @@
+package bundle
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/agendaconf/agenda/widget/fold"
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+// FuzzEncodeOpen builds a schedule from the input and encodes it. Encode may
+// refuse it only for a documented reason and must not change it; when it
+// accepts it, the encoding is deterministic (and, with unique slugs, does
+// not depend on input order), Open accepts it, and every accessor gives back
+// the model after Encode's documented normalisation (programme order,
+// speakers by slug with stand-ins, unix seconds, derived days, tracks and
+// keywords). Days follow DayChange on the venue's wall clock, each beginning
+// on its date at or before its sessions. Checks that known bugs break are
+// suspended, where those bugs show, while probes find them (see the end).
+func FuzzEncodeOpen(f *testing.F) {
+	for _, seed := range fuzzSeeds() {
+		f.Add(seed)
+	}
+	f.Fuzz(fuzzEncodeOpen)
+}
+
+func fuzzEncodeOpen(t *testing.T, data []byte) {
+	s := fuzzSchedule(data)
+	before := cloneSchedule(s)
+	enc, err := Encode(s)
+	if !reflect.DeepEqual(s, before) {
+		t.Fatal("Encode modified its input")
+	}
+	if err != nil {
+		if !strings.HasPrefix(err.Error(), "bundle: ") {
+			t.Fatalf("error without the package prefix: %v", err)
+		}
+		if encodable(s) {
+			t.Fatalf("Encode refused a schedule with a loadable zone, known kinds and valid UTF-8: %v", err)
+		}
+		return
+	}
+	if again, err := Encode(s); err != nil || !bytes.Equal(enc, again) {
+		t.Fatalf("a second encoding differs (err %v)", err)
+	}
+	if uniqueSlugs(s) && !(sortTieBug && sortTie(s)) {
+		// Input order must not matter once slugs are unique (as
+		// schedule.Check requires); reversing is the cheapest reorder.
+		r := *s
+		r.Sessions = slices.Clone(s.Sessions)
+		r.Speakers = slices.Clone(s.Speakers)
+		slices.Reverse(r.Sessions)
+		slices.Reverse(r.Speakers)
+		if other, err := Encode(&r); err != nil || !bytes.Equal(enc, other) {
+			t.Fatalf("the encoding depends on the order of sessions or speakers (err %v)", err)
+		}
+	}
+	b, err := Open(string(enc))
+	if err != nil {
+		t.Fatalf("Open rejects Encode's output: %v", err)
+	}
+	checkBundle(t, s, b)
+	walk(b)
+}
+
+// fuzzSeeds are a few inputs for fuzzSchedule; the fuzzer finds the rest.
+func fuzzSeeds() [][]byte {
+	r := rand.New(rand.NewPCG(8, 8))
+	seeds := [][]byte{nil, bytes.Repeat([]byte{1}, 300), bytes.Repeat([]byte{4, 2, 5, 17}, 100)}
+	for i := range 4 { // lengths of each remainder mod 4, which some targets use
+		b := make([]byte, 400+i)
+		for j := range b {
+			b[j] = byte(r.Uint32())
+		}
+		seeds = append(seeds, b)
+	}
+	return seeds
+}
+
+// fuzzStrings are the strings the input can pick by index: shared picks give
+// sessions the same rooms, tracks and speakers, and the list holds the
+// awkward cases.
+var fuzzStrings = []string{
+	"", "a", "A", "é", "Main Stage", "b", "ana", "x,y;z\\n", "line\r\nbreak\rcr\nlf\ttab",
+	"<p>Text &amp; <em>more</em></p>", "<script>alert(1)</script><a href=javascript:alert(1) onclick=x>", "javascript:alert(1)",
+	"https://conf.example/talks/x?a=1&b=2#f", "mailto:a@example.org", "/talks/x", "\u2028\u202e\x00\x1b\x7f\u0085",
+	"ß𝔘 " + strings.Repeat("é", 45), "!", "  ", "Ünïcödé ✓ 日本語 🦀", "\uFEFF\u0301",
+}
+
+// fuzzZones are the time zones the input can pick: DST at 02:00 (Paris) and
+// at midnight (São Paulo before 2019), a skipped day (Apia, 2011), half-hour
+// DST (Lord Howe), odd offsets, and a zone far east.
+var fuzzZones = []string{"UTC", "Europe/Paris", "America/Sao_Paulo", "Pacific/Apia", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Etc/GMT-14"}
+
+// fuzzBases are instants near the clock changes of those zones.
+var fuzzBases = []time.Time{
+	time.Date(2025, 3, 30, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC),
+	time.Date(2018, 11, 4, 0, 0, 0, 0, time.UTC), time.Date(2011, 12, 30, 0, 0, 0, 0, time.UTC),
+	time.Date(2025, 4, 6, 0, 0, 0, 0, time.UTC), time.Unix(0, 0), time.Date(2200, 12, 31, 12, 0, 0, 0, time.UTC),
+}
+
+var fuzzDayChanges = []time.Duration{0, 6 * time.Hour, 4*time.Hour + 30*time.Minute, 12 * time.Hour, 2*time.Hour + 30*time.Minute, 23*time.Hour + 59*time.Minute, -time.Hour, 30 * time.Hour}
+
+// fuzzReader hands out the input a piece at a time; past its end, zeros.
+type fuzzReader struct{ b []byte }
+
+func (r *fuzzReader) byte() byte {
+	if len(r.b) == 0 {
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *fuzzReader) uint(n int) uint64 {
+	var v uint64
+	for i := range n {
+		v |= uint64(r.byte()) << (8 * i)
+	}
+	return v
+}
+
+// str is a string from fuzzStrings, or the next n bytes made valid UTF-8, or
+// (rarely, as Encode refuses it) raw bytes.
+func (r *fuzzReader) str() string {
+	k := r.byte()
+	if k < 0xC0 {
+		return fuzzStrings[int(k)%len(fuzzStrings)]
+	}
+	n := int(r.byte())
+	if n > len(r.b) {
+		n = len(r.b)
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	if k == 0xFF {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func (r *fuzzReader) zone() string {
+	switch k := r.byte(); {
+	case k < 0xF0:
+		return fuzzZones[int(k)%len(fuzzZones)]
+	case k == 0xF0:
+		return ""
+	default:
+		return r.str()
+	}
+}
+
+func (r *fuzzReader) dayChange() time.Duration {
+	if k := r.byte(); k < 0xF0 {
+		return fuzzDayChanges[int(k)%len(fuzzDayChanges)]
+	}
+	return time.Duration(r.uint(8))
+}
+
+// time is zero, an instant near a clock change (to the minute or the
+// second), or any instant the time package can represent.
+func (r *fuzzReader) time() time.Time {
+	k := r.byte()
+	base := fuzzBases[int(k/4)%len(fuzzBases)]
+	switch k % 4 {
+	case 0:
+		return time.Time{}
+	case 1:
+		return base.Add(time.Duration(int16(r.uint(2))) * time.Minute)
+	case 2:
+		return base.Add(time.Duration(int32(r.uint(4))) * time.Second)
+	}
+	// Shifted right: beyond about ±2⁶⁰ seconds time.Time's own arithmetic overflows.
+	return time.Unix(int64(r.uint(8))>>3, int64(r.uint(4)))
+}
+
+func (r *fuzzReader) end(start time.Time) time.Time {
+	switch r.byte() % 4 {
+	case 0:
+		return time.Time{}
+	case 1:
+		return start.Add(time.Duration(r.uint(2)) * time.Minute)
+	case 2:
+		return start.Add(-time.Duration(r.uint(1)) * time.Minute)
+	}
+	return r.time()
+}
+
+// fuzzSchedule builds a small schedule from data: up to 3 rooms, 4 speakers
+// and 7 sessions, every field from the input.
+func fuzzSchedule(data []byte) *schedule.Schedule {
+	r := &fuzzReader{b: data}
+	s := &schedule.Schedule{}
+	s.Conference = schedule.Conference{ID: r.str(), Name: r.str(), TimeZone: r.zone(), BaseURL: r.str(), DayChange: r.dayChange()}
+	for range r.byte() % 4 {
+		s.Rooms = append(s.Rooms, r.str())
+	}
+	for range r.byte() % 5 {
+		sp := schedule.Speaker{Slug: r.str(), Name: r.str(), Role: r.str(), Bio: r.str(), URL: r.str()}
+		for range r.byte() % 3 {
+			sp.Links = append(sp.Links, schedule.Link{Label: r.str(), URL: r.str()})
+		}
+		s.Speakers = append(s.Speakers, sp)
+	}
+	for range r.byte() % 8 {
+		ss := schedule.Session{Slug: r.str(), Title: r.str(), Room: r.str(), Start: r.time()}
+		ss.End = r.end(ss.Start)
+		if k := r.byte(); k == 0xFF {
+			ss.Kind = schedule.Kind(4 + r.byte()%252) // unknown: Encode refuses it
+		} else {
+			ss.Kind = schedule.Kind(k % 4)
+		}
+		for range r.byte() % 4 {
+			ss.Speakers = append(ss.Speakers, r.str())
+		}
+		ss.Track = r.str()
+		for range r.byte() % 3 {
+			ss.Tags = append(ss.Tags, r.str())
+		}
+		ss.Description, ss.URL, ss.Location = r.str(), r.str(), r.str()
+		s.Sessions = append(s.Sessions, ss)
+	}
+	return s
+}
+
+// cloneSchedule copies s deeply enough to tell whether Encode changed it.
+func cloneSchedule(s *schedule.Schedule) *schedule.Schedule {
+	c := *s
+	c.Rooms = slices.Clone(s.Rooms)
+	c.Speakers = slices.Clone(s.Speakers)
+	for i := range c.Speakers {
+		c.Speakers[i].Links = slices.Clone(c.Speakers[i].Links)
+	}
+	c.Sessions = slices.Clone(s.Sessions)
+	for i := range c.Sessions {
+		c.Sessions[i].Speakers = slices.Clone(c.Sessions[i].Speakers)
+		c.Sessions[i].Tags = slices.Clone(c.Sessions[i].Tags)
+	}
+	return &c
+}
+
+// encodable reports whether s meets every condition Encode documents (a
+// loadable zone, known kinds, valid UTF-8), so that it must not refuse it.
+func encodable(s *schedule.Schedule) bool {
+	if s.Conference.TimeZone == "" {
+		return false
+	}
+	if _, err := time.LoadLocation(s.Conference.TimeZone); err != nil {
+		return false
+	}
+	strs := []string{s.Conference.ID, s.Conference.Name, s.Conference.TimeZone, s.Conference.BaseURL}
+	strs = append(strs, s.Rooms...)
+	for _, sp := range s.Speakers {
+		strs = append(strs, sp.Slug, sp.Name, sp.Role, sp.Bio, sp.URL)
+		for _, l := range sp.Links {
+			strs = append(strs, l.Label, l.URL)
+		}
+	}
+	for _, ss := range s.Sessions {
+		if int(ss.Kind) >= len(schedule.Kinds()) {
+			return false
+		}
+		strs = append(strs, ss.Slug, ss.Title, ss.Room, ss.Track, ss.Description, ss.URL, ss.Location)
+		strs = append(strs, ss.Speakers...)
+		strs = append(strs, ss.Tags...)
+	}
+	for _, v := range strs {
+		if !utf8.ValidString(v) {
+			return false
+		}
+	}
+	return true
+}
+
+func uniqueSlugs(s *schedule.Schedule) bool {
+	seen := map[string]bool{}
+	for _, ss := range s.Sessions {
+		if seen[ss.Slug] {
+			return false
+		}
+		seen[ss.Slug] = true
+	}
+	clear(seen)
+	for _, sp := range s.Speakers {
+		if seen[sp.Slug] {
+			return false
+		}
+		seen[sp.Slug] = true
+	}
+	return true
+}
+
+// checkBundle compares every accessor of b with s, encoded into it.
+func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
+	t.Helper()
+	c := cloneSchedule(s)
+	c.Sort()
+	loc, err := time.LoadLocation(c.Conference.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Conference(), (Conference{c.Conference.ID, c.Conference.Name, c.Conference.TimeZone, c.Conference.BaseURL}); got != want {
+		t.Fatalf("Conference() = %+v, want %+v", got, want)
+	}
+
+	days := c.Days(loc)
+	if b.NumDays() != len(days) {
+		t.Fatalf("NumDays() = %d, want %d", b.NumDays(), len(days))
+	}
+	for i, d := range days {
+		if got := b.Day(i); got != (Day{d.Date, d.StartUnix}) {
+			t.Fatalf("Day(%d) = %+v, want %+v", i, got, d)
+		}
+		if j, ok := b.DayByDate(d.Date); !ok || j != i {
+			t.Fatalf("DayByDate(%q) = %d, %v, want %d", d.Date, j, ok, i)
+		}
+	}
+
+	if !slices.Equal(strs(b.NumRooms(), b.Room), c.Rooms) {
+		t.Fatalf("rooms %q, want %q", strs(b.NumRooms(), b.Room), c.Rooms)
+	}
+	for _, r := range c.Rooms {
+		if j, ok := b.RoomByName(r); !ok || j != slices.Index(c.Rooms, r) {
+			t.Fatalf("RoomByName(%q) = %d, %v", r, j, ok)
+		}
+	}
+	var kinds []string
+	for _, k := range schedule.Kinds() {
+		kinds = append(kinds, k.String())
+	}
+	if !slices.Equal(strs(b.NumKinds(), b.Kind), kinds) {
+		t.Fatalf("kinds %q", strs(b.NumKinds(), b.Kind))
+	}
+	var tracks []string
+	for _, ss := range c.Sessions {
+		if ss.Track != "" && !slices.Contains(tracks, ss.Track) {
+			tracks = append(tracks, ss.Track)
+		}
+	}
+	sort.Strings(tracks)
+	if !slices.Equal(strs(b.NumTracks(), b.Track), tracks) {
+		t.Fatalf("tracks %q, want %q", strs(b.NumTracks(), b.Track), tracks)
+	}
+
+	// Speakers: the first of each slug in slug order, then stand-ins for
+	// slugs that sessions name but no speaker has.
+	bySlug := map[string]*schedule.Speaker{}
+	for i := range c.Speakers {
+		if bySlug[c.Speakers[i].Slug] == nil {
+			bySlug[c.Speakers[i].Slug] = &c.Speakers[i]
+		}
+	}
+	for _, ss := range c.Sessions {
+		for _, sl := range ss.Speakers {
+			if bySlug[sl] == nil {
+				bySlug[sl] = &schedule.Speaker{Slug: sl, Name: sl}
+			}
+		}
+	}
+	var slugs []string
+	for sl := range bySlug {
+		slugs = append(slugs, sl)
+	}
+	sort.Strings(slugs)
+	if b.NumSpeakers() != len(slugs) {
+		t.Fatalf("NumSpeakers() = %d, want %d", b.NumSpeakers(), len(slugs))
+	}
+	for i, sl := range slugs {
+		got, want := b.Speaker(i), bySlug[sl]
+		if got.Slug != want.Slug || got.Name != want.Name || got.Role != want.Role || got.Bio != want.Bio || got.URL != want.URL || got.Links.Len() != len(want.Links) {
+			t.Fatalf("Speaker(%d) = %+v, want %+v", i, got, *want)
+		}
+		for j, l := range want.Links {
+			if got.Links.At(j) != (Link{l.Label, l.URL}) {
+				t.Fatalf("Speaker(%d) link %d = %+v, want %+v", i, j, got.Links.At(j), l)
+			}
+		}
+		if j, ok := b.SpeakerBySlug(sl); !ok || j != i {
+			t.Fatalf("SpeakerBySlug(%q) = %d, %v, want %d", sl, j, ok, i)
+		}
+	}
+
+	if b.NumSessions() != len(c.Sessions) {
+		t.Fatalf("NumSessions() = %d, want %d", b.NumSessions(), len(c.Sessions))
+	}
+	inYears, dayRule := true, c.Conference.DayChange >= 0 && c.Conference.DayChange < 24*time.Hour
+	want := map[[2]int][]int{} // {index, key} → sessions, for the index lists
+	for i := range c.Sessions {
+		ss, got := &c.Sessions[i], b.Session(i)
+		for _, f := range []struct{ name, got, want string }{
+			{"Slug", got.Slug(), ss.Slug}, {"Title", got.Title(), ss.Title}, {"Description", got.Description(), ss.Description},
+			{"URL", got.URL(), ss.URL}, {"Location", got.Location(), ss.Location}, {"RoomName", got.RoomName(), ss.Room},
+			{"TrackName", got.TrackName(), ss.Track}, {"KindName", got.KindName(), ss.Kind.String()},
+		} {
+			if f.got != f.want {
+				t.Fatalf("session %d %s = %q, want %q", i, f.name, f.got, f.want)
+			}
+		}
+		if got.Index() != i || got.Kind() != uint8(ss.Kind) {
+			t.Fatalf("session %d: Index %d, Kind %d, want kind %d", i, got.Index(), got.Kind(), ss.Kind)
+		}
+		room := -1
+		if ss.Room != "" {
+			room = slices.Index(c.Rooms, ss.Room)
+		}
+		if got.Room() != room {
+			t.Fatalf("session %d Room() = %d, want %d", i, got.Room(), room)
+		}
+		if tr := slices.Index(tracks, ss.Track); got.Track() != tr {
+			t.Fatalf("session %d Track() = %d, want %d", i, got.Track(), tr)
+		}
+		var start, end int64
+		if ss.Scheduled() {
+			start = ss.Start.Unix()
+		}
+		if !ss.End.IsZero() {
+			end = ss.End.Unix()
+		}
+		if got.Start() != start || got.End() != end || got.Scheduled() != ss.Scheduled() {
+			t.Fatalf("session %d: start %d end %d scheduled %v, want %d %d %v", i, got.Start(), got.End(), got.Scheduled(), start, end, ss.Scheduled())
+		}
+		day := -1
+		if ss.Scheduled() {
+			day, _ = b.DayByDate(c.DayOf(ss.Start, loc))
+			if y := ss.Start.UTC().Year(); y < schedule.MinYear || y > schedule.MaxYear {
+				inYears = false
+			}
+		}
+		if got.Day() != day || (ss.Scheduled() && day < 0) {
+			t.Fatalf("session %d Day() = %d, want %d", i, got.Day(), day)
+		}
+		if ss.Scheduled() && dayRule && !dayOfAffected(ss.Start, loc) {
+			// The day by its documented meaning: the venue's wall clock
+			// before the day change is still the day before.
+			if d, w := b.Day(day).Date, wallDay(ss.Start, loc, c.Conference.DayChange); d != w && w != "" {
+				t.Fatalf("session %d at %v (day change %v) is on day %s, want %s", i, ss.Start.In(loc), c.Conference.DayChange, d, w)
+			}
+		}
+
+		names := []string{ss.Title}
+		if got.NumSpeakers() != len(ss.Speakers) || got.Speakers().Len() != len(ss.Speakers) {
+			t.Fatalf("session %d has %d speakers, want %d", i, got.NumSpeakers(), len(ss.Speakers))
+		}
+		for j, sl := range ss.Speakers {
+			sp := got.Speaker(j)
+			if b.Speaker(sp).Slug != sl {
+				t.Fatalf("session %d speaker %d = %q, want %q", i, j, b.Speaker(sp).Slug, sl)
+			}
+			names = append(names, b.Speaker(sp).Name)
+			if !slices.Contains(want[[2]int{ixSpeaker, sp}], i) {
+				want[[2]int{ixSpeaker, sp}] = append(want[[2]int{ixSpeaker, sp}], i)
+			}
+		}
+		if got.NumTags() != len(ss.Tags) {
+			t.Fatalf("session %d has %d tags, want %d", i, got.NumTags(), len(ss.Tags))
+		}
+		for j, tag := range ss.Tags {
+			if got.Tag(j) != tag {
+				t.Fatalf("session %d tag %d = %q, want %q", i, j, got.Tag(j), tag)
+			}
+		}
+		search := fold.Fold(strings.Join(append(append(names, ss.Room, ss.Track), ss.Tags...), " "))
+		if got.Search() != search && !(searchBug && fold.Fold(ss.Title) == "") {
+			t.Fatalf("session %d Search() = %q, want %q", i, got.Search(), search)
+		}
+		if j, ok := b.SessionBySlug(ss.Slug); !ok || c.Sessions[j].Slug != ss.Slug {
+			t.Fatalf("SessionBySlug(%q) = %d, %v", ss.Slug, j, ok)
+		}
+		for _, k := range [][2]int{{ixDay, got.Day()}, {ixRoom, got.Room()}, {ixKind, int(got.Kind())}, {ixTrack, got.Track()}} {
+			if k[1] >= 0 {
+				want[k] = append(want[k], i)
+			}
+		}
+	}
+	for _, ix := range []struct {
+		ix, n int
+		get   func(int) List
+	}{
+		{ixDay, b.NumDays(), b.SessionsOnDay}, {ixRoom, b.NumRooms(), b.SessionsInRoom}, {ixSpeaker, b.NumSpeakers(), b.SessionsBySpeaker},
+		{ixKind, b.NumKinds(), b.SessionsOfKind}, {ixTrack, b.NumTracks(), b.SessionsInTrack},
+	} {
+		for k := range ix.n {
+			l := ix.get(k)
+			var got []int
+			for i := range l.Len() {
+				got = append(got, l.At(i))
+			}
+			if w := want[[2]int{ix.ix, k}]; !slices.Equal(got, w) {
+				t.Fatalf("index %d key %d lists sessions %v, want %v", ix.ix, k, got, w)
+			}
+		}
+	}
+
+	// Each day begins on its date, at or before its sessions. Only within
+	// the model's years (Days formats and parses dates, which holds
+	// four-digit years) and for a day change that is a time of day.
+	if !inYears || !dayRule {
+		return
+	}
+	for i := range b.NumDays() {
+		d := b.Day(i)
+		if got := time.Unix(d.StartUnix, 0).In(loc); got.Format("2006-01-02") != d.Date && !dayStartAffected(d.Date, loc, c.Conference.DayChange) {
+			t.Fatalf("day %s begins at %v (day change %v)", d.Date, got, c.Conference.DayChange)
+		}
+	}
+	for i := range c.Sessions {
+		ss, got := &c.Sessions[i], b.Session(i)
+		if !got.Scheduled() || dayOfAffected(ss.Start, loc) || dayStartAffected(b.Day(got.Day()).Date, loc, c.Conference.DayChange) {
+			continue
+		}
+		if d := b.Day(got.Day()); d.StartUnix > got.Start() {
+			t.Fatalf("session %d starts at %v, before its day %s begins (%v)", i, ss.Start.In(loc), d.Date, time.Unix(d.StartUnix, 0).In(loc))
+		}
+	}
+}
+
+func strs(n int, at func(int) string) []string {
+	var out []string
+	for i := range n {
+		out = append(out, at(i))
+	}
+	return out
+}
+
+// Known bugs of Encode and of the order it takes from schedule.Sort,
+// tolerated like those below.
+var (
+	// appendFolded (encode.go) drops a field that folds to one character
+	// when nothing precedes it in the keywords.
+	searchBug = func() bool {
+		data, err := Encode(&schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}, Sessions: []schedule.Session{{Slug: "s", Room: "A"}}})
+		if err != nil {
+			return false
+		}
+		b, err := Open(string(data))
+		return err == nil && b.Session(0).Search() != "a"
+	}()
+	// schedule.Schedule.Sort keeps the input order of sessions that start
+	// together in rooms of equal rank: no room ranks with the first room,
+	// and rooms Rooms does not list rank by the input order of their first use.
+	sortTieBug = func() bool {
+		for _, s := range []schedule.Schedule{
+			{Rooms: []string{"X"}, Sessions: []schedule.Session{{Slug: "a"}, {Slug: "b", Room: "X"}}},
+			{Sessions: []schedule.Session{{Slug: "a", Room: "Y"}, {Slug: "b", Room: "X"}}},
+		} {
+			s.Conference.TimeZone = "UTC"
+			a, err1 := Encode(&s)
+			slices.Reverse(s.Sessions)
+			b, err2 := Encode(&s)
+			if err1 == nil && err2 == nil && !bytes.Equal(a, b) {
+				return true
+			}
+		}
+		return false
+	}()
+)
+
+// sortTie reports whether two sessions that start together are in
+// different rooms, one of them none or unlisted: where sortTieBug shows.
+func sortTie(s *schedule.Schedule) bool {
+	for i, a := range s.Sessions {
+		for _, b := range s.Sessions[:i] {
+			if a.Start.Equal(b.Start) && a.Room != b.Room && (a.Room == "" || b.Room == "" || !slices.Contains(s.Rooms, a.Room) || !slices.Contains(s.Rooms, b.Room)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Known bugs, reported and not yet fixed. Each is tolerated only while a
+// probe still shows it, and only on the inputs it affects, so the check it
+// suspends comes back by itself once the bug is fixed. (This block is the
+// same in widget/export/c3voc's FuzzExport.)
+var (
+	// schedule.Schedule.DayOf measures the day change as time elapsed since
+	// midnight, not on the wall clock: wrong on days the clocks change.
+	dayOfBug = func() bool {
+		s, loc := probeSchedule("Europe/Paris", 6*time.Hour)
+		return s.DayOf(time.Date(2025, 3, 30, 6, 30, 0, 0, loc), loc) != "2025-03-30"
+	}()
+	// DayOf steps back to the day before through that day's midnight, which
+	// does not exist where DST starts at midnight, and lands two days back.
+	dayOfGapBug = func() bool {
+		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
+		return s.DayOf(time.Date(2018, 11, 5, 2, 0, 0, 0, loc), loc) != "2018-11-04"
+	}()
+	// schedule.Schedule.Days starts a day at time.Date of its day change,
+	// which, when that wall time occurs twice (the clocks go back), is the
+	// later instant: sessions in between belong to the day but precede it.
+	dayStartBug = func() bool {
+		s, loc := probeSchedule("Europe/Paris", 2*time.Hour+30*time.Minute)
+		s.Sessions = []schedule.Session{{Start: time.Date(2025, 10, 26, 0, 31, 0, 0, time.UTC)}}
+		d := s.Days(loc)
+		return len(d) == 1 && d[0].Start.After(s.Sessions[0].Start)
+	}()
+	// Days takes a day's date back from ParseInLocation of it, which, for a
+	// day without a midnight (DST starting at midnight), is a time on the day
+	// before: the day begins on the wrong date.
+	daysGapBug = func() bool {
+		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
+		s.Sessions = []schedule.Session{{Start: time.Date(2018, 11, 4, 12, 0, 0, 0, loc)}}
+		d := s.Days(loc)
+		return len(d) == 1 && d[0].Start.In(loc).Format("2006-01-02") != d[0].Date
+	}()
+)
+
+func probeSchedule(zone string, dc time.Duration) (*schedule.Schedule, *time.Location) {
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		panic(err) // the fuzz targets' zones must load
+	}
+	return &schedule.Schedule{Conference: schedule.Conference{TimeZone: zone, DayChange: dc}}, loc
+}
+
+// dayOfAffected reports whether DayOf(t) may show dayOfBug (t's offset is
+// not that of its date's midnight) or dayOfGapBug (the midnight before
+// does not exist).
+func dayOfAffected(t time.Time, loc *time.Location) bool {
+	t = t.In(loc)
+	_, off := t.Zone()
+	_, mid := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc).Zone()
+	return dayOfBug && off != mid || dayOfGapBug && noMidnight(t.AddDate(0, 0, -1), loc)
+}
+
+// dayStartAffected reports whether the beginning of the day date may show
+// dayStartBug (the clocks change within three hours of the day change) or
+// daysGapBug (the day has no midnight).
+func dayStartAffected(date string, loc *time.Location, dc time.Duration) bool {
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return true
+	}
+	st := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc).Add(dc)
+	_, before := st.Add(-3 * time.Hour).Zone()
+	_, after := st.Add(3 * time.Hour).Zone()
+	return dayStartBug && before != after || daysGapBug && noMidnight(d, loc)
+}
+
+// noMidnight reports whether t's date (in t's calendar) has no midnight in loc.
+func noMidnight(t time.Time, loc *time.Location) bool {
+	m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	return m.Hour() != 0 || m.Minute() != 0 || m.Day() != t.Day()
+}
+
+// wallDay is the conference day of t as Conference.DayChange documents it:
+// t's date in the venue, or, when its wall clock is earlier than dc, the
+// venue's date before; "" when that date is one the zone skipped (Apia,
+// 2011-12-30), for which either date is defensible.
+func wallDay(t time.Time, loc *time.Location, dc time.Duration) string {
+	t = t.In(loc)
+	h, m, s := t.Clock()
+	y, mo, d := t.Date()
+	if time.Duration(h)*time.Hour+time.Duration(m)*time.Minute+time.Duration(s)*time.Second+time.Duration(t.Nanosecond()) >= dc {
+		return t.Format("2006-01-02")
+	}
+	p := time.Date(y, mo, d-1, 12, 0, 0, 0, time.UTC)
+	if time.Date(p.Year(), p.Month(), p.Day(), 12, 0, 0, 0, loc).Day() != p.Day() {
+		return ""
+	}
+	return p.Format("2006-01-02")
+}

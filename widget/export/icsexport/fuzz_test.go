@@ -1,0 +1,415 @@
+package icsexport
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
+	"github.com/agendaconf/agenda/widget/ics"
+	"github.com/agendaconf/agenda/widget/schedule"
+)
+
+// FuzzWrite exports a schedule built from the input, as it comes or after
+// schedule.Check (which every reader runs), through Write and through
+// ics.WriteUTC (the widget's way). Each calendar must be well-formed RFC
+// 5545: CRLF lines of at most 75 octets, folded lines starting with a space
+// and not splitting UTF-8, no control characters in values, TEXT values
+// escaped, BEGIN and END nested, one event per scheduled session with its
+// UID and title; after Check, times must be four-digit-year date-times of
+// the session's start and end.
+func FuzzWrite(f *testing.F) {
+	for _, seed := range fuzzSeeds() {
+		f.Add(seed)
+	}
+	f.Fuzz(fuzzWrite)
+}
+
+func fuzzWrite(t *testing.T, data []byte) {
+	s := fuzzSchedule(data)
+	var loc *time.Location // the venue's zone when Write uses it, else nil
+	if l, err := time.LoadLocation(s.Conference.TimeZone); err == nil && s.Conference.TimeZone != "" && s.Conference.TimeZone != "UTC" && s.Conference.TimeZone != "Etc/UTC" {
+		loc = l
+	}
+	// Odd-length inputs go through Check first, as every reader's output
+	// does; the others test the writer on any model. One pass each keeps an
+	// input well under a millisecond.
+	checked := len(data)%2 == 1
+	if checked {
+		schedule.Check(s)
+	}
+	checkICS(t, s, Write(s, exporttest.Stamp), checked, loc)
+	checkICS(t, s, ics.WriteUTC(nil, Calendar(s), exporttest.Stamp), checked, nil)
+}
+
+// checkICS checks the calendar b written from s. checked says s went
+// through schedule.Check; loc is the zone of b's times, nil for UTC.
+func checkICS(t *testing.T, s *schedule.Schedule, b []byte, checked bool, loc *time.Location) {
+	t.Helper()
+	if !bytes.HasSuffix(b, []byte("\r\n")) {
+		t.Fatalf("the calendar does not end in CRLF: %q", tail(b))
+	}
+	var lines []string // content lines, unfolded
+	for i, l := range strings.Split(string(b[:len(b)-2]), "\r\n") {
+		switch {
+		case strings.ContainsAny(l, "\r\n"):
+			t.Fatalf("line %d holds a bare CR or LF: %q", i, l)
+		case len(l) > ics.MaxLine:
+			t.Fatalf("line %d is %d octets: %q", i, len(l), l)
+		case !utf8.ValidString(l):
+			t.Fatalf("line %d is not valid UTF-8 (a fold split a character?): %q", i, l)
+		case l == "":
+			t.Fatalf("line %d is empty", i)
+		case l[0] == ' ' || l[0] == '\t':
+			if i == 0 {
+				t.Fatalf("the calendar starts with a continuation line: %q", l)
+			}
+			lines[len(lines)-1] += l[1:]
+		default:
+			lines = append(lines, l)
+		}
+	}
+
+	var scheduled []*schedule.Session
+	for i := range s.Sessions {
+		if s.Sessions[i].Scheduled() {
+			scheduled = append(scheduled, &s.Sessions[i])
+		}
+	}
+	var stack []string
+	events := 0
+	var props map[string][2]string // of the current event: params, value
+	for n, l := range lines {
+		name, params, value := split(t, l)
+		for _, c := range value {
+			if c < 0x20 && c != '\t' || c == 0x7f {
+				t.Fatalf("control character %U in %q", c, l)
+			}
+		}
+		switch name {
+		case "BEGIN":
+			stack = append(stack, value)
+			if value == "VEVENT" {
+				props = map[string][2]string{}
+			}
+			continue
+		case "END":
+			if len(stack) == 0 || stack[len(stack)-1] != value {
+				t.Fatalf("END:%s closes %q", value, stack)
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 && n != len(lines)-1 {
+				t.Fatalf("content after END:%s: %q", value, lines[n+1])
+			}
+			if value == "VEVENT" {
+				if events >= len(scheduled) {
+					t.Fatalf("more events than the %d scheduled sessions", len(scheduled))
+				}
+				checkEvent(t, s, scheduled[events], props, checked, loc)
+				events++
+			}
+			continue
+		}
+		if len(stack) == 0 {
+			t.Fatalf("content line outside VCALENDAR: %q", l)
+		}
+		switch name {
+		case "SUMMARY", "DESCRIPTION", "LOCATION", "UID", "X-WR-CALNAME", "X-WR-TIMEZONE", "TZID", "CATEGORIES":
+			checkText(t, l, value, name == "CATEGORIES")
+		}
+		if props != nil && stack[len(stack)-1] == "VEVENT" {
+			if _, dup := props[name]; dup {
+				t.Fatalf("%s twice in an event", name)
+			}
+			props[name] = [2]string{params, value}
+		}
+	}
+	if len(stack) != 0 {
+		t.Fatalf("unclosed %q", stack)
+	}
+	if lines[0] != "BEGIN:VCALENDAR" || lines[len(lines)-1] != "END:VCALENDAR" {
+		t.Fatalf("not one VCALENDAR: first %q, last %q", lines[0], lines[len(lines)-1])
+	}
+	if events != len(scheduled) {
+		t.Fatalf("%d events for %d scheduled sessions", events, len(scheduled))
+	}
+}
+
+// split splits a content line into its name, parameters and value. The
+// only parameter written is TZID, quoted when it holds ; : or , (RFC 5545
+// 3.1, 3.2).
+func split(t *testing.T, l string) (name, params, value string) {
+	t.Helper()
+	i := strings.IndexAny(l, ";:")
+	if i <= 0 || strings.Trim(l[:i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+		t.Fatalf("bad content line: %q", l)
+	}
+	name, rest := l[:i], l[i:]
+	if rest[0] == ';' {
+		p, ok := strings.CutPrefix(rest, ";TZID=")
+		end := strings.IndexAny(p, `;:"`)
+		if strings.HasPrefix(p, `"`) {
+			end = strings.IndexByte(p[1:], '"') + 2
+		}
+		if !ok || end <= 0 || strings.ContainsAny(p[:end], ",") && p[0] != '"' {
+			t.Fatalf("bad parameters: %q", l)
+		}
+		params, rest = rest[:len(";TZID=")+end], p[end:]
+	}
+	value, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		t.Fatalf("bad content line: %q", l)
+	}
+	return name, params, value
+}
+
+// checkText checks a TEXT value's escaping (RFC 5545 3.3.11): a backslash
+// only before \ ; , n or N, no bare ';', and no bare ',' but between the
+// values of a list.
+func checkText(t *testing.T, line, v string, list bool) {
+	t.Helper()
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if i+1 == len(v) || !strings.ContainsRune(`\;,nN`, rune(v[i+1])) {
+				t.Fatalf("bad escape in %q", line)
+			}
+			i++
+		case ';':
+			t.Fatalf("unescaped ';' in %q", line)
+		case ',':
+			if !list {
+				t.Fatalf("unescaped ',' in %q", line)
+			}
+		}
+	}
+}
+
+// checkEvent checks one VEVENT's properties (parameters and value by name)
+// against its session.
+func checkEvent(t *testing.T, s *schedule.Schedule, ss *schedule.Session, props map[string][2]string, checked bool, loc *time.Location) {
+	t.Helper()
+	for _, p := range []string{"UID", "DTSTAMP", "DTSTART", "SUMMARY"} {
+		if _, ok := props[p]; !ok {
+			t.Fatalf("event of %q has no %s: %q", ss.Slug, p, props)
+		}
+	}
+	if got, want := ics.Unescape(props["UID"][1]), text(ics.UID(s.Conference.ID, ss.Slug)); got != want {
+		t.Fatalf("UID %q, want %q", got, want)
+	}
+	if got, want := ics.Unescape(props["SUMMARY"][1]), text(ss.Title); got != want {
+		t.Fatalf("SUMMARY %q, want %q", got, want)
+	}
+	if !checked {
+		return
+	}
+	stamp := func(tm time.Time) string {
+		if loc == nil {
+			return tm.UTC().Format("20060102T150405Z")
+		}
+		return tm.In(loc).Format("20060102T150405")
+	}
+	for _, p := range []struct {
+		name string
+		at   time.Time
+	}{{"DTSTART", ss.Start}, {"DTEND", ss.End}} {
+		v, ok := props[p.name]
+		if !ok {
+			if p.name == "DTEND" && (ss.End.IsZero() || ss.End.Before(ss.Start)) {
+				continue
+			}
+			t.Fatalf("event of %q has no %s", ss.Slug, p.name)
+		}
+		// Equal to stamp, so a four-digit year (RFC 5545 3.3.5) too.
+		if len(strings.TrimSuffix(v[1], "Z")) != len("20060102T150405") || v[1] != stamp(p.at) || (loc == nil) != (v[0] == "") {
+			t.Fatalf("%s%s:%s, want %s (%v)", p.name, v[0], v[1], stamp(p.at), p.at)
+		}
+	}
+}
+
+// text is what a TEXT value of s reads back as: invalid UTF-8 as U+FFFD,
+// line breaks as LF, other control characters (but tab) dropped.
+func text(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func tail(b []byte) []byte { return b[max(0, len(b)-40):] }
+
+// The schedule builder below is the one of widget/bundle's FuzzEncodeOpen
+// (test files cannot share code across packages); keep them alike.
+
+// fuzzSeeds are a few inputs for fuzzSchedule; the fuzzer finds the rest.
+func fuzzSeeds() [][]byte {
+	r := rand.New(rand.NewPCG(8, 8))
+	seeds := [][]byte{nil, bytes.Repeat([]byte{1}, 300), bytes.Repeat([]byte{4, 2, 5, 17}, 100)}
+	for i := range 4 { // lengths of each remainder mod 4, which some targets use
+		b := make([]byte, 400+i)
+		for j := range b {
+			b[j] = byte(r.Uint32())
+		}
+		seeds = append(seeds, b)
+	}
+	return seeds
+}
+
+// fuzzStrings are the strings the input can pick by index: shared picks give
+// sessions the same rooms, tracks and speakers, and the list holds the
+// awkward cases.
+var fuzzStrings = []string{
+	"", "a", "A", "é", "Main Stage", "b", "ana", "x,y;z\\n", "line\r\nbreak\rcr\nlf\ttab",
+	"<p>Text &amp; <em>more</em></p>", "<script>alert(1)</script><a href=javascript:alert(1) onclick=x>", "javascript:alert(1)",
+	"https://conf.example/talks/x?a=1&b=2#f", "mailto:a@example.org", "/talks/x", "\u2028\u202e\x00\x1b\x7f\u0085",
+	"ß𝔘 " + strings.Repeat("é", 45), "!", "  ", "Ünïcödé ✓ 日本語 🦀", "\uFEFF\u0301",
+}
+
+// fuzzZones are the time zones the input can pick: DST at 02:00 (Paris) and
+// at midnight (São Paulo before 2019), a skipped day (Apia, 2011), half-hour
+// DST (Lord Howe), odd offsets, and a zone far east.
+var fuzzZones = []string{"UTC", "Europe/Paris", "America/Sao_Paulo", "Pacific/Apia", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Etc/GMT-14"}
+
+// fuzzBases are instants near the clock changes of those zones.
+var fuzzBases = []time.Time{
+	time.Date(2025, 3, 30, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC),
+	time.Date(2018, 11, 4, 0, 0, 0, 0, time.UTC), time.Date(2011, 12, 30, 0, 0, 0, 0, time.UTC),
+	time.Date(2025, 4, 6, 0, 0, 0, 0, time.UTC), time.Unix(0, 0), time.Date(2200, 12, 31, 12, 0, 0, 0, time.UTC),
+}
+
+var fuzzDayChanges = []time.Duration{0, 6 * time.Hour, 4*time.Hour + 30*time.Minute, 12 * time.Hour, 2*time.Hour + 30*time.Minute, 23*time.Hour + 59*time.Minute, -time.Hour, 30 * time.Hour}
+
+// fuzzReader hands out the input a piece at a time; past its end, zeros.
+type fuzzReader struct{ b []byte }
+
+func (r *fuzzReader) byte() byte {
+	if len(r.b) == 0 {
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *fuzzReader) uint(n int) uint64 {
+	var v uint64
+	for i := range n {
+		v |= uint64(r.byte()) << (8 * i)
+	}
+	return v
+}
+
+// str is a string from fuzzStrings, or the next n bytes made valid UTF-8, or
+// (rarely, as Encode refuses it) raw bytes.
+func (r *fuzzReader) str() string {
+	k := r.byte()
+	if k < 0xC0 {
+		return fuzzStrings[int(k)%len(fuzzStrings)]
+	}
+	n := int(r.byte())
+	if n > len(r.b) {
+		n = len(r.b)
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	if k == 0xFF {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func (r *fuzzReader) zone() string {
+	switch k := r.byte(); {
+	case k < 0xF0:
+		return fuzzZones[int(k)%len(fuzzZones)]
+	case k == 0xF0:
+		return ""
+	default:
+		return r.str()
+	}
+}
+
+func (r *fuzzReader) dayChange() time.Duration {
+	if k := r.byte(); k < 0xF0 {
+		return fuzzDayChanges[int(k)%len(fuzzDayChanges)]
+	}
+	return time.Duration(r.uint(8))
+}
+
+// time is zero, an instant near a clock change (to the minute or the
+// second), or any instant the time package can represent.
+func (r *fuzzReader) time() time.Time {
+	k := r.byte()
+	base := fuzzBases[int(k/4)%len(fuzzBases)]
+	switch k % 4 {
+	case 0:
+		return time.Time{}
+	case 1:
+		return base.Add(time.Duration(int16(r.uint(2))) * time.Minute)
+	case 2:
+		return base.Add(time.Duration(int32(r.uint(4))) * time.Second)
+	}
+	// Shifted right: beyond about ±2⁶⁰ seconds time.Time's own arithmetic overflows.
+	return time.Unix(int64(r.uint(8))>>3, int64(r.uint(4)))
+}
+
+func (r *fuzzReader) end(start time.Time) time.Time {
+	switch r.byte() % 4 {
+	case 0:
+		return time.Time{}
+	case 1:
+		return start.Add(time.Duration(r.uint(2)) * time.Minute)
+	case 2:
+		return start.Add(-time.Duration(r.uint(1)) * time.Minute)
+	}
+	return r.time()
+}
+
+// fuzzSchedule builds a small schedule from data: up to 3 rooms, 4 speakers
+// and 7 sessions, every field from the input.
+func fuzzSchedule(data []byte) *schedule.Schedule {
+	r := &fuzzReader{b: data}
+	s := &schedule.Schedule{}
+	s.Conference = schedule.Conference{ID: r.str(), Name: r.str(), TimeZone: r.zone(), BaseURL: r.str(), DayChange: r.dayChange()}
+	for range r.byte() % 4 {
+		s.Rooms = append(s.Rooms, r.str())
+	}
+	for range r.byte() % 5 {
+		sp := schedule.Speaker{Slug: r.str(), Name: r.str(), Role: r.str(), Bio: r.str(), URL: r.str()}
+		for range r.byte() % 3 {
+			sp.Links = append(sp.Links, schedule.Link{Label: r.str(), URL: r.str()})
+		}
+		s.Speakers = append(s.Speakers, sp)
+	}
+	for range r.byte() % 8 {
+		ss := schedule.Session{Slug: r.str(), Title: r.str(), Room: r.str(), Start: r.time()}
+		ss.End = r.end(ss.Start)
+		if k := r.byte(); k == 0xFF {
+			ss.Kind = schedule.Kind(4 + r.byte()%252) // unknown: Encode refuses it
+		} else {
+			ss.Kind = schedule.Kind(k % 4)
+		}
+		for range r.byte() % 4 {
+			ss.Speakers = append(ss.Speakers, r.str())
+		}
+		ss.Track = r.str()
+		for range r.byte() % 3 {
+			ss.Tags = append(ss.Tags, r.str())
+		}
+		ss.Description, ss.URL, ss.Location = r.str(), r.str(), r.str()
+		s.Sessions = append(s.Sessions, ss)
+	}
+	return s
+}
