@@ -255,8 +255,9 @@ func appendFolded(buf []byte, s string) []byte {
 	if n > 0 {
 		buf = append(buf, ' ')
 	}
+	m := len(buf)
 	buf = fold.AppendFold(buf, s)
-	if len(buf) == n+1 {
+	if len(buf) == m { // nothing folded: no space either
 		buf = buf[:n]
 	}
 	return buf

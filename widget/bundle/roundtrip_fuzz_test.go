@@ -22,8 +22,7 @@ import (
 // the model after Encode's documented normalisation (programme order,
 // speakers by slug with stand-ins, unix seconds, derived days, tracks and
 // keywords). Days follow DayChange on the venue's wall clock, each beginning
-// on its date at or before its sessions. Checks that known bugs break are
-// suspended, where those bugs show, while probes find them (see the end).
+// on its date at or before its sessions.
 func FuzzEncodeOpen(f *testing.F) {
 	for _, seed := range fuzzSeeds() {
 		f.Add(seed)
@@ -50,7 +49,7 @@ func fuzzEncodeOpen(t *testing.T, data []byte) {
 	if again, err := Encode(s); err != nil || !bytes.Equal(enc, again) {
 		t.Fatalf("a second encoding differs (err %v)", err)
 	}
-	if uniqueSlugs(s) && !(sortTieBug && sortTie(s)) {
+	if uniqueSlugs(s) {
 		// Input order must not matter once slugs are unique (as
 		// schedule.Check requires); reversing is the cheapest reorder.
 		r := *s
@@ -437,7 +436,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 		if got.Day() != day || (ss.Scheduled() && day < 0) {
 			t.Fatalf("session %d Day() = %d, want %d", i, got.Day(), day)
 		}
-		if ss.Scheduled() && dayRule && !dayOfAffected(ss.Start, loc) {
+		if ss.Scheduled() && dayRule {
 			// The day by its documented meaning: the venue's wall clock
 			// before the day change is still the day before.
 			if d, w := b.Day(day).Date, wallDay(ss.Start, loc, c.Conference.DayChange); d != w && w != "" {
@@ -468,7 +467,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 			}
 		}
 		search := fold.Fold(strings.Join(append(append(names, ss.Room, ss.Track), ss.Tags...), " "))
-		if got.Search() != search && !(searchBug && fold.Fold(ss.Title) == "") {
+		if got.Search() != search {
 			t.Fatalf("session %d Search() = %q, want %q", i, got.Search(), search)
 		}
 		if j, ok := b.SessionBySlug(ss.Slug); !ok || c.Sessions[j].Slug != ss.Slug {
@@ -507,13 +506,13 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 	}
 	for i := range b.NumDays() {
 		d := b.Day(i)
-		if got := time.Unix(d.StartUnix, 0).In(loc); got.Format("2006-01-02") != d.Date && !dayStartAffected(d.Date, loc, c.Conference.DayChange) {
+		if got := time.Unix(d.StartUnix, 0).In(loc); got.Format("2006-01-02") != d.Date {
 			t.Fatalf("day %s begins at %v (day change %v)", d.Date, got, c.Conference.DayChange)
 		}
 	}
 	for i := range c.Sessions {
 		ss, got := &c.Sessions[i], b.Session(i)
-		if !got.Scheduled() || dayOfAffected(ss.Start, loc) || dayStartAffected(b.Day(got.Day()).Date, loc, c.Conference.DayChange) {
+		if !got.Scheduled() {
 			continue
 		}
 		if d := b.Day(got.Day()); d.StartUnix > got.Start() {
@@ -528,127 +527,6 @@ func strs(n int, at func(int) string) []string {
 		out = append(out, at(i))
 	}
 	return out
-}
-
-// Known bugs of Encode and of the order it takes from schedule.Sort,
-// tolerated like those below.
-var (
-	// appendFolded (encode.go) drops a field that folds to one character
-	// when nothing precedes it in the keywords.
-	searchBug = func() bool {
-		data, err := Encode(&schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}, Sessions: []schedule.Session{{Slug: "s", Room: "A"}}})
-		if err != nil {
-			return false
-		}
-		b, err := Open(string(data))
-		return err == nil && b.Session(0).Search() != "a"
-	}()
-	// schedule.Schedule.Sort keeps the input order of sessions that start
-	// together in rooms of equal rank: no room ranks with the first room,
-	// and rooms Rooms does not list rank by the input order of their first use.
-	sortTieBug = func() bool {
-		for _, s := range []schedule.Schedule{
-			{Rooms: []string{"X"}, Sessions: []schedule.Session{{Slug: "a"}, {Slug: "b", Room: "X"}}},
-			{Sessions: []schedule.Session{{Slug: "a", Room: "Y"}, {Slug: "b", Room: "X"}}},
-		} {
-			s.Conference.TimeZone = "UTC"
-			a, err1 := Encode(&s)
-			slices.Reverse(s.Sessions)
-			b, err2 := Encode(&s)
-			if err1 == nil && err2 == nil && !bytes.Equal(a, b) {
-				return true
-			}
-		}
-		return false
-	}()
-)
-
-// sortTie reports whether two sessions that start together are in
-// different rooms, one of them none or unlisted: where sortTieBug shows.
-func sortTie(s *schedule.Schedule) bool {
-	for i, a := range s.Sessions {
-		for _, b := range s.Sessions[:i] {
-			if a.Start.Equal(b.Start) && a.Room != b.Room && (a.Room == "" || b.Room == "" || !slices.Contains(s.Rooms, a.Room) || !slices.Contains(s.Rooms, b.Room)) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// Known bugs, reported and not yet fixed. Each is tolerated only while a
-// probe still shows it, and only on the inputs it affects, so the check it
-// suspends comes back by itself once the bug is fixed. (This block is the
-// same in widget/export/c3voc's FuzzExport.)
-var (
-	// schedule.Schedule.DayOf measures the day change as time elapsed since
-	// midnight, not on the wall clock: wrong on days the clocks change.
-	dayOfBug = func() bool {
-		s, loc := probeSchedule("Europe/Paris", 6*time.Hour)
-		return s.DayOf(time.Date(2025, 3, 30, 6, 30, 0, 0, loc), loc) != "2025-03-30"
-	}()
-	// DayOf steps back to the day before through that day's midnight, which
-	// does not exist where DST starts at midnight, and lands two days back.
-	dayOfGapBug = func() bool {
-		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
-		return s.DayOf(time.Date(2018, 11, 5, 2, 0, 0, 0, loc), loc) != "2018-11-04"
-	}()
-	// schedule.Schedule.Days starts a day at time.Date of its day change,
-	// which, when that wall time occurs twice (the clocks go back), is the
-	// later instant: sessions in between belong to the day but precede it.
-	dayStartBug = func() bool {
-		s, loc := probeSchedule("Europe/Paris", 2*time.Hour+30*time.Minute)
-		s.Sessions = []schedule.Session{{Start: time.Date(2025, 10, 26, 0, 31, 0, 0, time.UTC)}}
-		d := s.Days(loc)
-		return len(d) == 1 && d[0].Start.After(s.Sessions[0].Start)
-	}()
-	// Days takes a day's date back from ParseInLocation of it, which, for a
-	// day without a midnight (DST starting at midnight), is a time on the day
-	// before: the day begins on the wrong date.
-	daysGapBug = func() bool {
-		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
-		s.Sessions = []schedule.Session{{Start: time.Date(2018, 11, 4, 12, 0, 0, 0, loc)}}
-		d := s.Days(loc)
-		return len(d) == 1 && d[0].Start.In(loc).Format("2006-01-02") != d[0].Date
-	}()
-)
-
-func probeSchedule(zone string, dc time.Duration) (*schedule.Schedule, *time.Location) {
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		panic(err) // the fuzz targets' zones must load
-	}
-	return &schedule.Schedule{Conference: schedule.Conference{TimeZone: zone, DayChange: dc}}, loc
-}
-
-// dayOfAffected reports whether DayOf(t) may show dayOfBug (t's offset is
-// not that of its date's midnight) or dayOfGapBug (the midnight before
-// does not exist).
-func dayOfAffected(t time.Time, loc *time.Location) bool {
-	t = t.In(loc)
-	_, off := t.Zone()
-	_, mid := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc).Zone()
-	return dayOfBug && off != mid || dayOfGapBug && noMidnight(t.AddDate(0, 0, -1), loc)
-}
-
-// dayStartAffected reports whether the beginning of the day date may show
-// dayStartBug (the clocks change within three hours of the day change) or
-// daysGapBug (the day has no midnight).
-func dayStartAffected(date string, loc *time.Location, dc time.Duration) bool {
-	d, err := time.Parse("2006-01-02", date)
-	if err != nil {
-		return true
-	}
-	st := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc).Add(dc)
-	_, before := st.Add(-3 * time.Hour).Zone()
-	_, after := st.Add(3 * time.Hour).Zone()
-	return dayStartBug && before != after || daysGapBug && noMidnight(d, loc)
-}
-
-// noMidnight reports whether t's date (in t's calendar) has no midnight in loc.
-func noMidnight(t time.Time, loc *time.Location) bool {
-	m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-	return m.Hour() != 0 || m.Minute() != 0 || m.Day() != t.Day()
 }
 
 // wallDay is the conference day of t as Conference.DayChange documents it:

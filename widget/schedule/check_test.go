@@ -129,3 +129,46 @@ func TestYearsOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// Days and DayOf on the days the clocks change, and in a zone whose clocks
+// once skipped midnight (found by FuzzEncodeOpen).
+func TestDaysAcrossClockChanges(t *testing.T) {
+	zone := func(name string) *time.Location {
+		l, err := time.LoadLocation(name)
+		if err != nil {
+			t.Skip(err)
+		}
+		return l
+	}
+	paris, saoPaulo := zone("Europe/Paris"), zone("America/Sao_Paulo")
+	utc := func(s string) time.Time {
+		tm, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	for _, tt := range []struct {
+		loc    *time.Location
+		change time.Duration
+		at     string // an instant
+		day    string // its conference day
+		start  string // that day's first instant
+	}{
+		{paris, 6 * time.Hour, "2025-03-30T06:30:00+02:00", "2025-03-30", "2025-03-30T06:00:00+02:00"},
+		{paris, 6 * time.Hour, "2025-10-26T05:30:00+01:00", "2025-10-25", "2025-10-25T06:00:00+02:00"},
+		{paris, 150 * time.Minute, "2025-10-26T02:31:00+02:00", "2025-10-26", "2025-10-26T02:30:00+02:00"}, // 02:30 happens twice: the first
+		{paris, 150 * time.Minute, "2025-03-30T03:00:00+02:00", "2025-03-30", "2025-03-30T03:00:00+02:00"}, // 02:30 never happens: the change
+		{saoPaulo, 6 * time.Hour, "2018-11-05T02:00:00-02:00", "2018-11-04", "2018-11-04T06:00:00-02:00"},
+		{saoPaulo, 0, "2018-11-04T10:00:00-02:00", "2018-11-04", "2018-11-04T01:00:00-02:00"}, // no midnight that day
+	} {
+		s := &Schedule{Conference: Conference{DayChange: tt.change}, Sessions: []Session{{Slug: "x", Start: utc(tt.at)}}}
+		if got := s.DayOf(utc(tt.at), tt.loc); got != tt.day {
+			t.Errorf("%s, day change %v: DayOf = %s, want %s", tt.at, tt.change, got, tt.day)
+		}
+		days := s.Days(tt.loc)
+		if len(days) != 1 || days[0].Date != tt.day || !days[0].Start.Equal(utc(tt.start)) {
+			t.Errorf("%s, day change %v: Days = %+v, want %s from %s", tt.at, tt.change, days, tt.day, tt.start)
+		}
+	}
+}

@@ -119,18 +119,26 @@ func (s *Schedule) Sort() {
 	for _, r := range s.Rooms {
 		known[r] = true
 	}
+	// Rooms first used at one time are added by name: the order of the input
+	// must not show in the output.
 	byStart := append([]Session(nil), s.Sessions...)
-	sort.SliceStable(byStart, func(i, j int) bool { return byStart[i].Start.Before(byStart[j].Start) })
+	sort.SliceStable(byStart, func(i, j int) bool {
+		if a, b := byStart[i].Start, byStart[j].Start; !a.Equal(b) {
+			return a.Before(b)
+		}
+		return byStart[i].Room < byStart[j].Room
+	})
 	for _, ss := range byStart {
 		if ss.Room != "" && !known[ss.Room] {
 			known[ss.Room] = true
 			s.Rooms = append(s.Rooms, ss.Room)
 		}
 	}
-	order := make(map[string]int, len(s.Rooms))
+	order := make(map[string]int, len(s.Rooms)+1)
 	for i, r := range s.Rooms {
 		order[r] = i
 	}
+	order[""] = len(s.Rooms) // no room: after every room
 	sort.SliceStable(s.Sessions, func(i, j int) bool {
 		a, b := &s.Sessions[i], &s.Sessions[j]
 		if a.Scheduled() != b.Scheduled() {
@@ -139,8 +147,8 @@ func (s *Schedule) Sort() {
 		if !a.Start.Equal(b.Start) {
 			return a.Start.Before(b.Start)
 		}
-		if a.Room != b.Room {
-			return order[a.Room] < order[b.Room]
+		if ra, rb := order[a.Room], order[b.Room]; ra != rb {
+			return ra < rb
 		}
 		return a.Slug < b.Slug
 	})
@@ -156,16 +164,64 @@ type Day struct {
 
 // DayOf returns the conference day that instant t belongs to, as a date
 // ("2025-10-09") in the venue's zone loc: its calendar date, or the day before
-// when t falls before the conference's DayChange.
+// when t's wall clock reads earlier than the conference's DayChange. The
+// wall clock, not the time since midnight: on the days the clocks change the
+// two differ by an hour, and some zones have no midnight at all.
 func (s *Schedule) DayOf(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
-	if dc := s.Conference.DayChange; dc > 0 {
-		midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-		if t.Sub(midnight) < dc {
-			t = midnight.AddDate(0, 0, -1)
+	y, m, d := t.Date()
+	if wallClock(t) < s.Conference.DayChange {
+		d--
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}
+
+// wallClock is the time of day t's clock shows.
+func wallClock(t time.Time) time.Duration {
+	h, m, sec := t.Clock()
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second + time.Duration(t.Nanosecond())
+}
+
+// dayStart returns the first instant of date's conference day: the earliest
+// instant whose wall clock on that date reads DayChange or later. When that
+// wall time is skipped (clocks forward), the day starts at the change; when
+// it happens twice (clocks back), at the first.
+func dayStart(y int, m time.Month, d int, change time.Duration, loc *time.Location) time.Time {
+	at := func(t time.Time) bool { // t is on the date, at or after the change
+		ty, tm, td := t.Date()
+		return ty == y && tm == m && td == d && wallClock(t) >= change
+	}
+	c := time.Date(y, m, d, int(change/time.Hour), int(change%time.Hour/time.Minute), int(change%time.Minute/time.Second), int(change%time.Second), loc)
+	if !at(c) { // skipped: the first instant of the new offset
+		if start, end := c.ZoneBounds(); at(end) {
+			c = end
+		} else if at(start) {
+			c = start
 		}
 	}
-	return t.Format("2006-01-02")
+	// An earlier instant may show a wall clock at or after the change too:
+	// the hour that repeats, or the day's start after a skipped midnight.
+	for step := 0; step < 4; step++ {
+		start, _ := c.ZoneBounds()
+		if start.Before(c) && at(start) { // the skipped wall time's day: from the change
+			c = start
+		}
+		prev := start.Add(-time.Nanosecond)
+		if start.IsZero() || !at(prev) {
+			break
+		}
+		_, offPrev := prev.Zone()
+		_, offC := c.Zone()
+		e := c.Add(-time.Duration(offPrev-offC) * time.Second) // the same wall time before the change
+		if !e.Before(start) || !at(e) {
+			e = start // else the change itself is the earliest such instant
+			if !at(e) {
+				break
+			}
+		}
+		c = e
+	}
+	return c
 }
 
 // Days returns the conference days on which scheduled sessions start, in
@@ -183,12 +239,8 @@ func (s *Schedule) Days(loc *time.Location) []Day {
 			continue
 		}
 		seen[date] = true
-		d, _ := time.ParseInLocation("2006-01-02", date, loc)
-		start := d.Add(s.Conference.DayChange)
-		if h := s.Conference.DayChange; h > 0 {
-			// Wall-clock time of day, also on days when the clock changes.
-			start = time.Date(d.Year(), d.Month(), d.Day(), int(h/time.Hour), int(h%time.Hour/time.Minute), 0, 0, loc)
-		}
+		d, _ := time.Parse("2006-01-02", date)
+		start := dayStart(d.Year(), d.Month(), d.Day(), s.Conference.DayChange, loc)
 		days = append(days, Day{Date: date, Start: start.UTC(), StartUnix: start.Unix()})
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].Date < days[j].Date })

@@ -254,15 +254,18 @@ func assignIDs(evs []*event) {
 // at least four of [a-z0-9_], a '-', and at least four more of [a-z0-9_-].
 // A slug that already fits is kept as it is.
 func assignSlugs(evs []*event, acronym string) {
-	seen := map[string]bool{}
+	seen, seenXML := map[string]bool{}, map[string]bool{}
 	for _, e := range evs {
+		// Unique in both formats: "talk" and "conf-talk" are both conf-talk
+		// in the XML of a conference whose acronym is conf.
 		s := JSONSlug(e.ss.Slug)
-		for base, n := s, 2; seen[s]; n++ {
+		for base, n := s, 2; seen[s] || seenXML[XMLSlug(acronym, s)]; n++ {
 			s = base + "-" + strconv.Itoa(n)
 		}
 		seen[s] = true
 		e.slugJSON = s
 		e.slugXML = XMLSlug(acronym, s)
+		seenXML[e.slugXML] = true
 	}
 }
 

@@ -138,7 +138,7 @@ func checkJSON(t *testing.T, s *schedule.Schedule, b []byte, loc *time.Location,
 			// A day before one the zone skipped (Apia, 2011-12-30) may end as
 			// it begins: its next day change does not exist.
 			if !start.Before(end) && !(start.Equal(end) && skipped(dy.Date, 1, loc)) ||
-				start.In(loc).Format("2006-01-02") != dy.Date && !dayStartAffected(dy.Date, loc, dc) {
+				start.In(loc).Format("2006-01-02") != dy.Date {
 				t.Fatalf("day %s runs from %s to %s", dy.Date, dy.DayStart, dy.DayEnd)
 			}
 		}
@@ -156,13 +156,10 @@ func checkJSON(t *testing.T, s *schedule.Schedule, b []byte, loc *time.Location,
 				if !at.Equal(ss.Start.Truncate(time.Second)) || e.Start != at.In(loc).Format("15:04") {
 					t.Fatalf("event %q at %s %s, want %v", e.Slug, e.Date, e.Start, ss.Start.In(loc))
 				}
-				if dayOfAffected(at, loc) {
-					continue
-				}
 				if w := wallDay(at, loc, dc); w != dy.Date && w != "" {
 					t.Fatalf("event %q at %s (day change %v) is on day %s, want %s", e.Slug, e.Date, dc, dy.Date, w)
 				}
-				if at.Before(start) && !dayStartAffected(dy.Date, loc, dc) {
+				if at.Before(start) {
 					t.Fatalf("event %q at %s precedes its day %s, which begins %s", e.Slug, e.Date, dy.Date, dy.DayStart)
 				}
 			}
@@ -200,7 +197,7 @@ func checkXML(t *testing.T, s *schedule.Schedule, b []byte) {
 	if !acronymOK(out.Conference.Acronym) {
 		t.Fatalf("acronym %q", out.Conference.Acronym)
 	}
-	ev := events{t: t, s: s, slugsRepeat: xmlSlugBug}
+	ev := events{t: t, s: s}
 	for i, dy := range out.Days {
 		if dy.Index != i+1 {
 			t.Fatalf("day %d has index %d", i, dy.Index)
@@ -234,12 +231,11 @@ func uniqueSlugs(s *schedule.Schedule) bool {
 
 // events matches the events of one file with the scheduled sessions of s.
 type events struct {
-	t           *testing.T
-	s           *schedule.Schedule
-	slugsRepeat bool            // tolerate repeated slugs (xmlSlugBug)
-	seen        map[string]bool // GUIDs, ids and slugs
-	unique      bool            // the scheduled sessions' slugs are unique
-	n           int
+	t      *testing.T
+	s      *schedule.Schedule
+	seen   map[string]bool // GUIDs, ids and slugs
+	unique bool            // the scheduled sessions' slugs are unique
+	n      int
 }
 
 // add checks one event and returns its session, nil when slugs repeat.
@@ -252,7 +248,7 @@ func (ev *events) add(guid string, id int, slug, title string, text func(string)
 	ev.n++
 	unique := ev.unique
 	for _, k := range []string{"guid " + guid, "id " + strconv.Itoa(id), "slug " + slug} {
-		if ev.seen[k] && (unique || !strings.HasPrefix(k, "guid ")) && !(ev.slugsRepeat && strings.HasPrefix(k, "slug ")) {
+		if ev.seen[k] && (unique || !strings.HasPrefix(k, "guid ")) {
 			ev.t.Fatalf("%s twice", k)
 		}
 		ev.seen[k] = true
@@ -340,90 +336,6 @@ func xmlText(s string) string {
 		}
 		return utf8.RuneError
 	}, jsonText(s))
-}
-
-// Known bugs, reported and not yet fixed. Each is tolerated only while a
-// probe still shows it, and only on the inputs it affects, so the check it
-// suspends comes back by itself once the bug is fixed. (This block is the
-// same in widget/bundle's FuzzEncodeOpen.)
-var (
-	// schedule.Schedule.DayOf measures the day change as time elapsed since
-	// midnight, not on the wall clock: wrong on days the clocks change.
-	dayOfBug = func() bool {
-		s, loc := probeSchedule("Europe/Paris", 6*time.Hour)
-		return s.DayOf(time.Date(2025, 3, 30, 6, 30, 0, 0, loc), loc) != "2025-03-30"
-	}()
-	// DayOf steps back to the day before through that day's midnight, which
-	// does not exist where DST starts at midnight, and lands two days back.
-	dayOfGapBug = func() bool {
-		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
-		return s.DayOf(time.Date(2018, 11, 5, 2, 0, 0, 0, loc), loc) != "2018-11-04"
-	}()
-	// schedule.Schedule.Days starts a day at time.Date of its day change,
-	// which, when that wall time occurs twice (the clocks go back), is the
-	// later instant: sessions in between belong to the day but precede it.
-	dayStartBug = func() bool {
-		s, loc := probeSchedule("Europe/Paris", 2*time.Hour+30*time.Minute)
-		s.Sessions = []schedule.Session{{Start: time.Date(2025, 10, 26, 0, 31, 0, 0, time.UTC)}}
-		d := s.Days(loc)
-		return len(d) == 1 && d[0].Start.After(s.Sessions[0].Start)
-	}()
-	// Days takes a day's date back from ParseInLocation of it, which, for a
-	// day without a midnight (DST starting at midnight), is a time on the day
-	// before: the day begins on the wrong date.
-	daysGapBug = func() bool {
-		s, loc := probeSchedule("America/Sao_Paulo", 6*time.Hour)
-		s.Sessions = []schedule.Session{{Start: time.Date(2018, 11, 4, 12, 0, 0, 0, loc)}}
-		d := s.Days(loc)
-		return len(d) == 1 && d[0].Start.In(loc).Format("2006-01-02") != d[0].Date
-	}()
-)
-
-// assignSlugs (c3voc.go) makes the JSON slugs unique but not the XML ones:
-// "talk" becomes "conf-talk" in the XML, which another session's slug may
-// already be. Tolerated like the bugs above.
-var xmlSlugBug = func() bool {
-	at := time.Unix(0, 0)
-	x, err := XML(&schedule.Schedule{Conference: schedule.Conference{ID: "conf"}, Sessions: []schedule.Session{{Slug: "talk", Start: at}, {Slug: "conf-talk", Start: at}}})
-	return err == nil && bytes.Count(x, []byte("<slug>conf-talk</slug>")) == 2
-}()
-
-func probeSchedule(zone string, dc time.Duration) (*schedule.Schedule, *time.Location) {
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		panic(err) // the fuzz targets' zones must load
-	}
-	return &schedule.Schedule{Conference: schedule.Conference{TimeZone: zone, DayChange: dc}}, loc
-}
-
-// dayOfAffected reports whether DayOf(t) may show dayOfBug (t's offset is
-// not that of its date's midnight) or dayOfGapBug (the midnight before
-// does not exist).
-func dayOfAffected(t time.Time, loc *time.Location) bool {
-	t = t.In(loc)
-	_, off := t.Zone()
-	_, mid := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc).Zone()
-	return dayOfBug && off != mid || dayOfGapBug && noMidnight(t.AddDate(0, 0, -1), loc)
-}
-
-// dayStartAffected reports whether the beginning of the day date may show
-// dayStartBug (the clocks change within three hours of the day change) or
-// daysGapBug (the day has no midnight).
-func dayStartAffected(date string, loc *time.Location, dc time.Duration) bool {
-	d, err := time.Parse("2006-01-02", date)
-	if err != nil {
-		return true
-	}
-	st := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc).Add(dc)
-	_, before := st.Add(-3 * time.Hour).Zone()
-	_, after := st.Add(3 * time.Hour).Zone()
-	return dayStartBug && before != after || daysGapBug && noMidnight(d, loc)
-}
-
-// noMidnight reports whether t's date (in t's calendar) has no midnight in loc.
-func noMidnight(t time.Time, loc *time.Location) bool {
-	m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-	return m.Hour() != 0 || m.Minute() != 0 || m.Day() != t.Day()
 }
 
 // wallDay is the conference day of t as Conference.DayChange documents it:
