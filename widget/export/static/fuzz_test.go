@@ -3,7 +3,6 @@ package static
 import (
 	"bytes"
 	"io"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/agendaconf/agenda/widget/schedule"
 	"github.com/agendaconf/agenda/widget/source/sanitize"
+
+	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
 
 // FuzzFiles writes the static pages or the fallback fragment of a schedule
@@ -24,7 +25,7 @@ import (
 // every scheduled session once, the index every unscheduled one, and the
 // fallback every session.
 func FuzzFiles(f *testing.F) {
-	for _, seed := range fuzzSeeds() {
+	for _, seed := range schedfuzz.Seeds() {
 		f.Add(seed)
 	}
 	f.Fuzz(fuzzFiles)
@@ -35,7 +36,7 @@ func FuzzFiles(f *testing.F) {
 var fuzzHrefs = []string{"", "/schedule/", "https://conf.example/schedule/", "schedule/", "javascript:alert(1)//", " JaVa\tScRiPt:alert(1)//", "data:text/html,<script>alert(1)</script>", "\"><script>alert(1)</script>"}
 
 func fuzzFiles(t *testing.T, data []byte) {
-	s := fuzzSchedule(data)
+	s := schedfuzz.Schedule(data)
 	for i := range s.Sessions {
 		s.Sessions[i].Description = sanitize.HTML(s.Sessions[i].Description)
 	}
@@ -162,164 +163,3 @@ func safeURL(u string) bool {
 
 // The schedule builder below is the one of widget/bundle's FuzzEncodeOpen
 // (test files cannot share code across packages); keep them alike.
-
-// fuzzSeeds are a few inputs for fuzzSchedule; the fuzzer finds the rest.
-func fuzzSeeds() [][]byte {
-	r := rand.New(rand.NewPCG(8, 8))
-	seeds := [][]byte{nil, bytes.Repeat([]byte{1}, 300), bytes.Repeat([]byte{4, 2, 5, 17}, 100)}
-	for i := range 4 { // lengths of each remainder mod 4, which some targets use
-		b := make([]byte, 400+i)
-		for j := range b {
-			b[j] = byte(r.Uint32())
-		}
-		seeds = append(seeds, b)
-	}
-	return seeds
-}
-
-// fuzzStrings are the strings the input can pick by index: shared picks give
-// sessions the same rooms, tracks and speakers, and the list holds the
-// awkward cases.
-var fuzzStrings = []string{
-	"", "a", "A", "é", "Main Stage", "b", "ana", "x,y;z\\n", "line\r\nbreak\rcr\nlf\ttab",
-	"<p>Text &amp; <em>more</em></p>", "<script>alert(1)</script><a href=javascript:alert(1) onclick=x>", "javascript:alert(1)",
-	"https://conf.example/talks/x?a=1&b=2#f", "mailto:a@example.org", "/talks/x", "\u2028\u202e\x00\x1b\x7f\u0085",
-	"ß𝔘 " + strings.Repeat("é", 45), "!", "  ", "Ünïcödé ✓ 日本語 🦀", "\uFEFF\u0301",
-}
-
-// fuzzZones are the time zones the input can pick: DST at 02:00 (Paris) and
-// at midnight (São Paulo before 2019), a skipped day (Apia, 2011), half-hour
-// DST (Lord Howe), odd offsets, and a zone far east.
-var fuzzZones = []string{"UTC", "Europe/Paris", "America/Sao_Paulo", "Pacific/Apia", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Etc/GMT-14"}
-
-// fuzzBases are instants near the clock changes of those zones.
-var fuzzBases = []time.Time{
-	time.Date(2025, 3, 30, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC),
-	time.Date(2018, 11, 4, 0, 0, 0, 0, time.UTC), time.Date(2011, 12, 30, 0, 0, 0, 0, time.UTC),
-	time.Date(2025, 4, 6, 0, 0, 0, 0, time.UTC), time.Unix(0, 0), time.Date(2200, 12, 31, 12, 0, 0, 0, time.UTC),
-}
-
-var fuzzDayChanges = []time.Duration{0, 6 * time.Hour, 4*time.Hour + 30*time.Minute, 12 * time.Hour, 2*time.Hour + 30*time.Minute, 23*time.Hour + 59*time.Minute, -time.Hour, 30 * time.Hour}
-
-// fuzzReader hands out the input a piece at a time; past its end, zeros.
-type fuzzReader struct{ b []byte }
-
-func (r *fuzzReader) byte() byte {
-	if len(r.b) == 0 {
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *fuzzReader) uint(n int) uint64 {
-	var v uint64
-	for i := range n {
-		v |= uint64(r.byte()) << (8 * i)
-	}
-	return v
-}
-
-// str is a string from fuzzStrings, or the next n bytes made valid UTF-8, or
-// (rarely, as Encode refuses it) raw bytes.
-func (r *fuzzReader) str() string {
-	k := r.byte()
-	if k < 0xC0 {
-		return fuzzStrings[int(k)%len(fuzzStrings)]
-	}
-	n := int(r.byte())
-	if n > len(r.b) {
-		n = len(r.b)
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	if k == 0xFF {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
-}
-
-func (r *fuzzReader) zone() string {
-	switch k := r.byte(); {
-	case k < 0xF0:
-		return fuzzZones[int(k)%len(fuzzZones)]
-	case k == 0xF0:
-		return ""
-	default:
-		return r.str()
-	}
-}
-
-func (r *fuzzReader) dayChange() time.Duration {
-	if k := r.byte(); k < 0xF0 {
-		return fuzzDayChanges[int(k)%len(fuzzDayChanges)]
-	}
-	return time.Duration(r.uint(8))
-}
-
-// time is zero, an instant near a clock change (to the minute or the
-// second), or any instant the time package can represent.
-func (r *fuzzReader) time() time.Time {
-	k := r.byte()
-	base := fuzzBases[int(k/4)%len(fuzzBases)]
-	switch k % 4 {
-	case 0:
-		return time.Time{}
-	case 1:
-		return base.Add(time.Duration(int16(r.uint(2))) * time.Minute)
-	case 2:
-		return base.Add(time.Duration(int32(r.uint(4))) * time.Second)
-	}
-	// Shifted right: beyond about ±2⁶⁰ seconds time.Time's own arithmetic overflows.
-	return time.Unix(int64(r.uint(8))>>3, int64(r.uint(4)))
-}
-
-func (r *fuzzReader) end(start time.Time) time.Time {
-	switch r.byte() % 4 {
-	case 0:
-		return time.Time{}
-	case 1:
-		return start.Add(time.Duration(r.uint(2)) * time.Minute)
-	case 2:
-		return start.Add(-time.Duration(r.uint(1)) * time.Minute)
-	}
-	return r.time()
-}
-
-// fuzzSchedule builds a small schedule from data: up to 3 rooms, 4 speakers
-// and 7 sessions, every field from the input.
-func fuzzSchedule(data []byte) *schedule.Schedule {
-	r := &fuzzReader{b: data}
-	s := &schedule.Schedule{}
-	s.Conference = schedule.Conference{ID: r.str(), Name: r.str(), TimeZone: r.zone(), BaseURL: r.str(), DayChange: r.dayChange()}
-	for range r.byte() % 4 {
-		s.Rooms = append(s.Rooms, r.str())
-	}
-	for range r.byte() % 5 {
-		sp := schedule.Speaker{Slug: r.str(), Name: r.str(), Role: r.str(), Bio: r.str(), URL: r.str()}
-		for range r.byte() % 3 {
-			sp.Links = append(sp.Links, schedule.Link{Label: r.str(), URL: r.str()})
-		}
-		s.Speakers = append(s.Speakers, sp)
-	}
-	for range r.byte() % 8 {
-		ss := schedule.Session{Slug: r.str(), Title: r.str(), Room: r.str(), Start: r.time()}
-		ss.End = r.end(ss.Start)
-		if k := r.byte(); k == 0xFF {
-			ss.Kind = schedule.Kind(4 + r.byte()%252) // unknown: Encode refuses it
-		} else {
-			ss.Kind = schedule.Kind(k % 4)
-		}
-		for range r.byte() % 4 {
-			ss.Speakers = append(ss.Speakers, r.str())
-		}
-		ss.Track = r.str()
-		for range r.byte() % 3 {
-			ss.Tags = append(ss.Tags, r.str())
-		}
-		ss.Description, ss.URL, ss.Location = r.str(), r.str(), r.str()
-		s.Sessions = append(s.Sessions, ss)
-	}
-	return s
-}
