@@ -173,3 +173,21 @@ func Schedule(data []byte) *schedule.Schedule {
 	}
 	return s
 }
+
+// WallDay is the conference day of t as Conference.DayChange documents it:
+// t's date in the venue, or, when its wall clock is earlier than dc, the
+// venue's date before; "" when that date is one the zone skipped (Apia,
+// 2011-12-30), for which either date is defensible.
+func WallDay(t time.Time, loc *time.Location, dc time.Duration) string {
+	t = t.In(loc)
+	h, m, s := t.Clock()
+	y, mo, d := t.Date()
+	if time.Duration(h)*time.Hour+time.Duration(m)*time.Minute+time.Duration(s)*time.Second+time.Duration(t.Nanosecond()) >= dc {
+		return t.Format("2006-01-02")
+	}
+	p := time.Date(y, mo, d-1, 12, 0, 0, 0, time.UTC)
+	if time.Date(p.Year(), p.Month(), p.Day(), 12, 0, 0, 0, loc).Day() != p.Day() {
+		return ""
+	}
+	return p.Format("2006-01-02")
+}

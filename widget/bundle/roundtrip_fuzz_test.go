@@ -279,7 +279,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 		if ss.Scheduled() && dayRule {
 			// The day by its documented meaning: the venue's wall clock
 			// before the day change is still the day before.
-			if d, w := b.Day(day).Date, wallDay(ss.Start, loc, c.Conference.DayChange); d != w && w != "" {
+			if d, w := b.Day(day).Date, schedfuzz.WallDay(ss.Start, loc, c.Conference.DayChange); d != w && w != "" {
 				t.Fatalf("session %d at %v (day change %v) is on day %s, want %s", i, ss.Start.In(loc), c.Conference.DayChange, d, w)
 			}
 		}
@@ -367,22 +367,4 @@ func strs(n int, at func(int) string) []string {
 		out = append(out, at(i))
 	}
 	return out
-}
-
-// wallDay is the conference day of t as Conference.DayChange documents it:
-// t's date in the venue, or, when its wall clock is earlier than dc, the
-// venue's date before; "" when that date is one the zone skipped (Apia,
-// 2011-12-30), for which either date is defensible.
-func wallDay(t time.Time, loc *time.Location, dc time.Duration) string {
-	t = t.In(loc)
-	h, m, s := t.Clock()
-	y, mo, d := t.Date()
-	if time.Duration(h)*time.Hour+time.Duration(m)*time.Minute+time.Duration(s)*time.Second+time.Duration(t.Nanosecond()) >= dc {
-		return t.Format("2006-01-02")
-	}
-	p := time.Date(y, mo, d-1, 12, 0, 0, 0, time.UTC)
-	if time.Date(p.Year(), p.Month(), p.Day(), 12, 0, 0, 0, loc).Day() != p.Day() {
-		return ""
-	}
-	return p.Format("2006-01-02")
 }

@@ -157,7 +157,7 @@ func checkJSON(t *testing.T, s *schedule.Schedule, b []byte, loc *time.Location,
 				if !at.Equal(ss.Start.Truncate(time.Second)) || e.Start != at.In(loc).Format("15:04") {
 					t.Fatalf("event %q at %s %s, want %v", e.Slug, e.Date, e.Start, ss.Start.In(loc))
 				}
-				if w := wallDay(at, loc, dc); w != dy.Date && w != "" {
+				if w := schedfuzz.WallDay(at, loc, dc); w != dy.Date && w != "" {
 					t.Fatalf("event %q at %s (day change %v) is on day %s, want %s", e.Slug, e.Date, dc, dy.Date, w)
 				}
 				if at.Before(start) {
@@ -337,24 +337,6 @@ func xmlText(s string) string {
 		}
 		return utf8.RuneError
 	}, jsonText(s))
-}
-
-// wallDay is the conference day of t as Conference.DayChange documents it:
-// t's date in the venue, or, when its wall clock is earlier than dc, the
-// venue's date before; "" when that date is one the zone skipped (Apia,
-// 2011-12-30), for which either date is defensible.
-func wallDay(t time.Time, loc *time.Location, dc time.Duration) string {
-	t = t.In(loc)
-	h, m, s := t.Clock()
-	y, mo, d := t.Date()
-	if time.Duration(h)*time.Hour+time.Duration(m)*time.Minute+time.Duration(s)*time.Second+time.Duration(t.Nanosecond()) >= dc {
-		return t.Format("2006-01-02")
-	}
-	p := time.Date(y, mo, d-1, 12, 0, 0, 0, time.UTC)
-	if time.Date(p.Year(), p.Month(), p.Day(), 12, 0, 0, 0, loc).Day() != p.Day() {
-		return ""
-	}
-	return p.Format("2006-01-02")
 }
 
 // The schedule builder below is the one of widget/bundle's FuzzEncodeOpen
