@@ -167,13 +167,7 @@ func TestDumpEscapes(t *testing.T) {
 // rooms and titles; the summary names the conference) escaped too.
 func TestOutputEscapes(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, content string) { writeFile(t, dir, name, content) }
 	// TOML's \u escapes put the controls into the strings (the reader
 	// makes the room's line break a space).
 	write("agenda.toml", `name = "Conf\u001b]0;pwned\u0007"`+"\nid = \"c\"\ntime_zone = \"Europe/Paris\"\nyear = 2025\n")

@@ -57,15 +57,21 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// writeFile writes content to dir/name, making the folders it needs.
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestCheckExitStatus(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, content string) { writeFile(t, dir, name, content) }
 	write("agenda.toml", "name = \"T\"\nid = \"t\"\ntime_zone = \"Europe/Paris\"\nyear = 2025\n")
 	write("talks/a.md", "+++\ntitle = \"A\"\n[extra]\ndate = \"October 9\"\ntime = \"10:00-10:30\"\nstgae = \"Main\"\n+++\n")
 

@@ -658,15 +658,18 @@ func median(xs []float64) float64 {
 	return xs[len(xs)/2]
 }
 
+// medianOf is the median of one column of samples.
+func medianOf[T any](ss []T, f func(T) float64) float64 {
+	xs := make([]float64, 0, len(ss))
+	for _, s := range ss {
+		xs = append(xs, f(s))
+	}
+	return median(xs)
+}
+
 // medians takes each column's median on its own.
 func medians(ss []sample) sample {
-	col := func(f func(sample) float64) float64 {
-		var xs []float64
-		for _, s := range ss {
-			xs = append(xs, f(s))
-		}
-		return median(xs)
-	}
+	col := func(f func(sample) float64) float64 { return medianOf(ss, f) }
 	return sample{
 		script: col(func(s sample) float64 { return s.script }),
 		page:   col(func(s sample) float64 { return s.page }),

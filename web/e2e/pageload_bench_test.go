@@ -567,13 +567,7 @@ func loadRun(b *testing.B, srv *httptest.Server, em *netem) map[string]loadSampl
 }
 
 func loadMedians(ss []loadSample) loadSample {
-	col := func(f func(loadSample) float64) float64 {
-		var xs []float64
-		for _, s := range ss {
-			xs = append(xs, f(s))
-		}
-		return median(xs)
-	}
+	col := func(f func(loadSample) float64) float64 { return medianOf(ss, f) }
 	return loadSample{
 		Session:  col(func(s loadSample) float64 { return s.Session }),
 		Element:  col(func(s loadSample) float64 { return s.Element }),
