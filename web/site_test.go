@@ -11,15 +11,15 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
 // emptyModule is the smallest valid WebAssembly module, standing in for the
 // widget: the site writer only appends to it.
 var emptyModule = []byte("\x00asm\x01\x00\x00\x00")
 
-func demo(t *testing.T) *schedule.Schedule {
+func demo(t *testing.T) *model.Schedule {
 	t.Helper()
 	s, d := zola.Read("../content", zola.Options{})
 	if d.HasErrors() {

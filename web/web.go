@@ -32,7 +32,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/export/static"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 //go:embed loader.js
@@ -86,9 +86,9 @@ var builtWasm = regexp.MustCompile(`^agenda\.[0-9a-f]{10}\.wasm(\.br|\.gz)?$`)
 
 // Site is one programme's deployable folder.
 type Site struct {
-	Widget   []byte             // the data-free widget: GOOS=js GOARCH=wasm go build ./cmd/widget
-	WasmExec []byte             // lib/wasm/wasm_exec.js of the Go that built Widget
-	Schedule *schedule.Schedule // the programme
+	Widget   []byte          // the data-free widget: GOOS=js GOARCH=wasm go build ./cmd/widget
+	WasmExec []byte          // lib/wasm/wasm_exec.js of the Go that built Widget
+	Schedule *model.Schedule // the programme
 	// BaseURL is the address the folder will be served from, for the snippet
 	// on the partner page; empty, the snippet names agenda.js relatively.
 	BaseURL string

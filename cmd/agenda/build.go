@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -50,7 +50,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 // summary is the one paragraph an organiser reads after a build, escaped:
 // it names the conference, which comes from content.
-func summary(s *schedule.Schedule, d diag.List, file string, size int) string {
+func summary(s *model.Schedule, d diag.List, file string, size int) string {
 	scheduled := 0
 	for i := range s.Sessions {
 		if s.Sessions[i].Scheduled() {
@@ -73,7 +73,7 @@ func summary(s *schedule.Schedule, d diag.List, file string, size int) string {
 }
 
 // venue returns the conference's zone; readers have already warned when it is unknown.
-func venue(s *schedule.Schedule) *time.Location {
+func venue(s *model.Schedule) *time.Location {
 	if loc, err := time.LoadLocation(s.Conference.TimeZone); err == nil {
 		return loc
 	}

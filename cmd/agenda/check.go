@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

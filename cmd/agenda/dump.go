@@ -13,8 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func runDump(args []string, stdout, stderr io.Writer) int {
@@ -204,7 +204,7 @@ func jsonControls(data []byte) []byte {
 
 // readBundleFile turns a bundle back into a model, so every export can start
 // from a bundle as well as from sources.
-func readBundleFile(path string) (*schedule.Schedule, diag.List) {
+func readBundleFile(path string) (*model.Schedule, diag.List) {
 	var d diag.List
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -217,23 +217,23 @@ func readBundleFile(path string) (*schedule.Schedule, diag.List) {
 		return nil, d
 	}
 	c := b.Conference()
-	s := &schedule.Schedule{Conference: schedule.Conference{ID: c.ID, Name: c.Name, TimeZone: c.TimeZone, BaseURL: c.BaseURL}}
+	s := &model.Schedule{Conference: model.Conference{ID: c.ID, Name: c.Name, TimeZone: c.TimeZone, BaseURL: c.BaseURL}}
 	for i := 0; i < b.NumRooms(); i++ {
 		s.Rooms = append(s.Rooms, b.Room(i))
 	}
 	for i := 0; i < b.NumSpeakers(); i++ {
 		sp := b.Speaker(i)
-		m := schedule.Speaker{Slug: sp.Slug, Name: sp.Name, Role: sp.Role, Bio: sp.Bio, URL: sp.URL, Pos: diag.Pos{File: path}}
+		m := model.Speaker{Slug: sp.Slug, Name: sp.Name, Role: sp.Role, Bio: sp.Bio, URL: sp.URL, Pos: diag.Pos{File: path}}
 		for j := 0; j < sp.Links.Len(); j++ {
 			l := sp.Links.At(j)
-			m.Links = append(m.Links, schedule.Link{Label: l.Label, URL: l.URL})
+			m.Links = append(m.Links, model.Link{Label: l.Label, URL: l.URL})
 		}
 		s.Speakers = append(s.Speakers, m)
 	}
 	for i := 0; i < b.NumSessions(); i++ {
 		bs := b.Session(i)
-		kind, _ := schedule.ParseKind(bs.KindName())
-		ss := schedule.Session{Slug: bs.Slug(), Title: bs.Title(), Kind: kind, Room: bs.RoomName(), Track: bs.TrackName(),
+		kind, _ := model.ParseKind(bs.KindName())
+		ss := model.Session{Slug: bs.Slug(), Title: bs.Title(), Kind: kind, Room: bs.RoomName(), Track: bs.TrackName(),
 			Description: bs.Description(), URL: bs.URL(), Location: bs.Location(), Pos: diag.Pos{File: path}}
 		if bs.Scheduled() {
 			ss.Start, ss.End = time.Unix(bs.Start(), 0).UTC(), time.Unix(bs.End(), 0).UTC()

@@ -10,12 +10,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // writeBundle encodes a hand-made schedule, as anyone may, into a file.
-func writeBundle(t testing.TB, s *schedule.Schedule) string {
+func writeBundle(t testing.TB, s *model.Schedule) string {
 	t.Helper()
 	data, err := bundle.Encode(s)
 	if err != nil {
@@ -52,10 +52,10 @@ func TestDumpClockChange(t *testing.T) {
 	if paris(t, "2025-10-26", "01:30") != cest.Add(-time.Hour) || paris(t, "2025-10-26", "03:30") != cet.Add(time.Hour) {
 		t.Fatal("the test's idea of the clock change is wrong")
 	}
-	s := &schedule.Schedule{
-		Conference: schedule.Conference{ID: "dst", Name: "DST Conf", TimeZone: "Europe/Paris"},
+	s := &model.Schedule{
+		Conference: model.Conference{ID: "dst", Name: "DST Conf", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"A", "B"},
-		Sessions: []schedule.Session{
+		Sessions: []model.Session{
 			{Slug: "before", Title: "Before", Room: "A", Start: paris(t, "2025-10-26", "01:30"), End: cest.Add(-30 * time.Minute)},
 			{Slug: "first-half-past-two", Title: "First 02:30", Room: "A", Start: cest, End: cest.Add(20 * time.Minute)},
 			{Slug: "second-half-past-two", Title: "Second 02:30", Room: "B", Start: cet, End: cet.Add(20 * time.Minute)},
@@ -85,9 +85,9 @@ func TestDumpClockChange(t *testing.T) {
 // TestDumpUnknownZone: a bundle naming a zone no database has (it was
 // written by hand) is listed in UTC, and says so.
 func TestDumpUnknownZone(t *testing.T) {
-	path := writeBundle(t, &schedule.Schedule{
-		Conference: schedule.Conference{ID: "z", Name: "Z", TimeZone: "Europe/Paris"},
-		Sessions:   []schedule.Session{{Slug: "a", Title: "A", Start: paris(t, "2025-10-09", "10:00"), End: paris(t, "2025-10-09", "11:00")}},
+	path := writeBundle(t, &model.Schedule{
+		Conference: model.Conference{ID: "z", Name: "Z", TimeZone: "Europe/Paris"},
+		Sessions:   []model.Session{{Slug: "a", Title: "A", Start: paris(t, "2025-10-09", "10:00"), End: paris(t, "2025-10-09", "11:00")}},
 	})
 	for _, zone := range []string{"Mars/Olympus_Mons", "Local", ""} {
 		if got, name := venueZone(zone); got != time.UTC || !strings.Contains(name, "unknown") {
@@ -106,11 +106,11 @@ const hostileText = "T\x1b[2J\x1b]0;pwned\x07\x1b]8;;https://evil/\x07link\x1b]8
 
 func hostileBundle(t testing.TB) string {
 	t.Helper()
-	return writeBundle(t, &schedule.Schedule{
-		Conference: schedule.Conference{ID: "id" + hostileText, Name: "Conf" + hostileText, TimeZone: "Europe/Paris"},
+	return writeBundle(t, &model.Schedule{
+		Conference: model.Conference{ID: "id" + hostileText, Name: "Conf" + hostileText, TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Room" + hostileText},
-		Speakers:   []schedule.Speaker{{Slug: "s", Name: "Name" + hostileText}},
-		Sessions: []schedule.Session{
+		Speakers:   []model.Speaker{{Slug: "s", Name: "Name" + hostileText}},
+		Sessions: []model.Session{
 			{Slug: "slug" + hostileText, Title: "Title" + hostileText, Room: "Room" + hostileText, Speakers: []string{"s"},
 				Start: paris(t, "2025-10-09", "10:00"), End: paris(t, "2025-10-09", "11:00")},
 			{Slug: "later", Title: "Later" + hostileText, Room: "Room" + hostileText},
@@ -218,9 +218,9 @@ func TestYears(t *testing.T) {
 	}
 
 	for _, when := range []time.Time{time.Date(2300, 1, 1, 10, 0, 0, 0, time.UTC), time.Date(1900, 1, 1, 10, 0, 0, 0, time.UTC)} {
-		path := writeBundle(t, &schedule.Schedule{
-			Conference: schedule.Conference{ID: "y", Name: "Y", TimeZone: "UTC"},
-			Sessions:   []schedule.Session{{Slug: "far", Title: "Far", Start: when, End: when.Add(time.Hour)}},
+		path := writeBundle(t, &model.Schedule{
+			Conference: model.Conference{ID: "y", Name: "Y", TimeZone: "UTC"},
+			Sessions:   []model.Session{{Slug: "far", Title: "Far", Start: when, End: when.Add(time.Hour)}},
 		})
 		code, stdout, stderr := agenda("export", "ics", path)
 		if code == 0 || strings.Contains(stdout, "DTSTART") || !strings.Contains(stderr, `session "far" runs from year `) {
@@ -270,11 +270,11 @@ func FuzzDumpText(f *testing.F) {
 		if !utf8.ValidString(title+room+name) || room == "" {
 			t.Skip() // bundles hold UTF-8; an empty room is no room
 		}
-		data, err := bundle.Encode(&schedule.Schedule{
-			Conference: schedule.Conference{ID: "f", Name: "F", TimeZone: "Europe/Paris"},
+		data, err := bundle.Encode(&model.Schedule{
+			Conference: model.Conference{ID: "f", Name: "F", TimeZone: "Europe/Paris"},
 			Rooms:      []string{room},
-			Speakers:   []schedule.Speaker{{Slug: "s", Name: name}},
-			Sessions: []schedule.Session{{Slug: "a", Title: title, Room: room, Speakers: []string{"s"},
+			Speakers:   []model.Speaker{{Slug: "s", Name: name}},
+			Sessions: []model.Session{{Slug: "a", Title: title, Room: room, Speakers: []string{"s"},
 				Start: time.Date(2025, 10, 9, 8, 0, 0, 0, time.UTC), End: time.Date(2025, 10, 9, 9, 0, 0, 0, time.UTC)}},
 		})
 		if err != nil {

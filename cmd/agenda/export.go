@@ -10,7 +10,7 @@ import (
 	"github.com/agendaconf/agenda/widget/export/c3voc"
 	"github.com/agendaconf/agenda/widget/export/icsexport"
 	"github.com/agendaconf/agenda/widget/export/static"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // exportFormats lists what `agenda export` writes, in help order.
@@ -97,7 +97,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func exportFile(format string, s *schedule.Schedule) ([]byte, error) {
+func exportFile(format string, s *model.Schedule) ([]byte, error) {
 	switch format {
 	case "ics":
 		return icsexport.Write(s, stamp()), nil

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/frab"
+	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
 // loadOptions are the flags every command that reads a programme shares.
@@ -33,7 +33,7 @@ func (o *loadOptions) register(fs *flag.FlagSet) {
 
 // loadSchedule reads a content folder, a frab schedule.xml / c3voc schedule.json,
 // or a bundle, whichever path is.
-func loadSchedule(path string, o loadOptions) (*schedule.Schedule, diag.List) {
+func loadSchedule(path string, o loadOptions) (*model.Schedule, diag.List) {
 	var flags diag.List
 	// A bad --tz is the flag's fault: checked here, once for every source, so
 	// that no reader blames a file for it (the Zola reader would name an
@@ -45,7 +45,7 @@ func loadSchedule(path string, o loadOptions) (*schedule.Schedule, diag.List) {
 			o.TZ = ""
 		}
 	}
-	var s *schedule.Schedule
+	var s *model.Schedule
 	var d diag.List
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		s, d = zola.Read(path, zola.Options{Name: o.Name, ID: o.ID, TimeZone: o.TZ, Year: o.Year})
@@ -73,7 +73,7 @@ func loadSchedule(path string, o loadOptions) (*schedule.Schedule, diag.List) {
 
 // bundleFlags says which flags a bundle cannot take: it was built with its
 // zone, and its times are instants.
-func bundleFlags(path string, s *schedule.Schedule, o loadOptions) diag.List {
+func bundleFlags(path string, s *model.Schedule, o loadOptions) diag.List {
 	var d diag.List
 	file := diag.Pos{File: path}
 	if o.TZ != "" && o.TZ != s.Conference.TimeZone {

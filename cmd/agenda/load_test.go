@@ -11,7 +11,7 @@ import (
 )
 
 // frabTestdata holds the frab reader's hand-written files.
-const frabTestdata = "../../widget/source/frab/testdata"
+const frabTestdata = "../../widget/read/frab/testdata"
 
 // offsetsXML has offsets on every <date> but no <time_zone_name>.
 const offsetsXML = `<?xml version="1.0"?>

@@ -12,8 +12,8 @@ import (
 	"strings"
 	_ "time/tzdata" // venue zones resolve on machines without a zoneinfo database
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 const usage = `agenda compiles a conference programme into a schedule bundle.
@@ -114,7 +114,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, int) {
 // The years a programme may use. A calendar (DTSTART) or a date in a page
 // holds four digits; before 1970 no conference schedules with this tool.
 // Outside, a date is a typo ("--year 20255") or a hand-made bundle.
-const minYear, maxYear = schedule.MinYear, schedule.MaxYear
+const minYear, maxYear = model.MinYear, model.MaxYear
 
 func yearOK(y int) bool { return minYear <= y && y <= maxYear }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // Seeds are a few inputs for Schedule; the fuzzer finds the rest.
@@ -139,27 +139,27 @@ func (r *fuzzReader) end(start time.Time) time.Time {
 
 // Schedule builds a small schedule from data: up to 3 rooms, 4 speakers
 // and 7 sessions, every field from the input.
-func Schedule(data []byte) *schedule.Schedule {
+func Schedule(data []byte) *model.Schedule {
 	r := &fuzzReader{b: data}
-	s := &schedule.Schedule{}
-	s.Conference = schedule.Conference{ID: r.str(), Name: r.str(), TimeZone: r.zone(), BaseURL: r.str(), DayChange: r.dayChange()}
+	s := &model.Schedule{}
+	s.Conference = model.Conference{ID: r.str(), Name: r.str(), TimeZone: r.zone(), BaseURL: r.str(), DayChange: r.dayChange()}
 	for range r.byte() % 4 {
 		s.Rooms = append(s.Rooms, r.str())
 	}
 	for range r.byte() % 5 {
-		sp := schedule.Speaker{Slug: r.str(), Name: r.str(), Role: r.str(), Bio: r.str(), URL: r.str()}
+		sp := model.Speaker{Slug: r.str(), Name: r.str(), Role: r.str(), Bio: r.str(), URL: r.str()}
 		for range r.byte() % 3 {
-			sp.Links = append(sp.Links, schedule.Link{Label: r.str(), URL: r.str()})
+			sp.Links = append(sp.Links, model.Link{Label: r.str(), URL: r.str()})
 		}
 		s.Speakers = append(s.Speakers, sp)
 	}
 	for range r.byte() % 8 {
-		ss := schedule.Session{Slug: r.str(), Title: r.str(), Room: r.str(), Start: r.time()}
+		ss := model.Session{Slug: r.str(), Title: r.str(), Room: r.str(), Start: r.time()}
 		ss.End = r.end(ss.Start)
 		if k := r.byte(); k == 0xFF {
-			ss.Kind = schedule.Kind(4 + r.byte()%252) // unknown: Encode refuses it
+			ss.Kind = model.Kind(4 + r.byte()%252) // unknown: Encode refuses it
 		} else {
-			ss.Kind = schedule.Kind(k % 4)
+			ss.Kind = model.Kind(k % 4)
 		}
 		for range r.byte() % 4 {
 			ss.Speakers = append(ss.Speakers, r.str())

@@ -51,7 +51,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/source/frab"
+	"github.com/agendaconf/agenda/widget/read/frab"
 )
 
 const (

@@ -20,8 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/web"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -98,11 +98,11 @@ func readWidget(tmp string) error {
 // writeSite writes the site of the programme at path into dir, as agenda site
 // does (brotli at quality 4: 11 takes tens of seconds, and the browser
 // decodes any quality).
-func writeSite(dir string, s *schedule.Schedule) (web.Written, error) {
+func writeSite(dir string, s *model.Schedule) (web.Written, error) {
 	return web.Site{Widget: widget, WasmExec: wasmExec, Schedule: s, BrotliQuality: 4}.Write(dir)
 }
 
-func demo() (*schedule.Schedule, error) {
+func demo() (*model.Schedule, error) {
 	s, d := zola.Read("../../content", zola.Options{})
 	if d.HasErrors() {
 		return nil, fmt.Errorf("content/: %v", d)

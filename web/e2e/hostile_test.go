@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // hostilePayloads are descriptions a bundle's author may write by hand,
@@ -43,18 +43,18 @@ var hostilePayloads = []struct{ slug, html string }{
 
 // hostileSchedule is a programme written by hand, bundled with bundle.Encode,
 // never through a reader or the sanitiser.
-func hostileSchedule() *schedule.Schedule {
+func hostileSchedule() *model.Schedule {
 	paris, _ := time.LoadLocation("Europe/Paris")
 	start := time.Date(2026, 3, 2, 9, 0, 0, 0, paris)
-	s := &schedule.Schedule{
-		Conference: schedule.Conference{ID: "hostile", Name: "Hostile <b>Conf</b>", TimeZone: "Europe/Paris"},
+	s := &model.Schedule{
+		Conference: model.Conference{ID: "hostile", Name: "Hostile <b>Conf</b>", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Room <script>window.__pwned='room'</script>"},
-		Speakers: []schedule.Speaker{{
+		Speakers: []model.Speaker{{
 			Slug: "mallory", Name: `Mallory <img src=x onerror="window.__pwned='name'">`,
 			Bio: `<img src=x onerror="window.__pwned='bio'"><div style="position:fixed;inset:0;background:blue">bio cover</div>` +
 				`<svg onload="window.__pwned='bio-svg'">`,
 			URL: "javascript:window.__pwned='speaker-url'",
-			Links: []schedule.Link{
+			Links: []model.Link{
 				{Label: "Mastodon", URL: "javascript:window.__pwned='speaker-link'"},
 				{Label: "Data", URL: "data:text/html,<script>window.__pwned='data'</script>"},
 				{Label: "Spaced", URL: " javascript:window.__pwned='spaced-link'"},
@@ -63,8 +63,8 @@ func hostileSchedule() *schedule.Schedule {
 		}},
 	}
 	for i, p := range hostilePayloads {
-		s.Sessions = append(s.Sessions, schedule.Session{
-			Slug: p.slug, Title: p.slug + ` <img src=x onerror="window.__pwned='title'">`, Kind: schedule.Talk,
+		s.Sessions = append(s.Sessions, model.Session{
+			Slug: p.slug, Title: p.slug + ` <img src=x onerror="window.__pwned='title'">`, Kind: model.Talk,
 			Room: s.Rooms[0], Start: start.Add(time.Duration(i) * 30 * time.Minute).UTC(),
 			End:         start.Add(time.Duration(i)*30*time.Minute + 25*time.Minute).UTC(),
 			Description: p.html, Speakers: []string{"mallory"},

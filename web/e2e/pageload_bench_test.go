@@ -94,8 +94,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agendaconf/agenda/web"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/frab"
 )
 
 const (
@@ -202,7 +202,7 @@ func BenchmarkPageLoad(b *testing.B) {
 
 	programmes := []struct {
 		name string
-		read func() (*schedule.Schedule, error)
+		read func() (*model.Schedule, error)
 	}{{"demo", demo}, {"fosdem", pageLoadFOSDEM}}
 	for _, p := range programmes {
 		b.Run(p.name, func(b *testing.B) {
@@ -238,7 +238,7 @@ func BenchmarkPageLoad(b *testing.B) {
 
 // pageLoadFOSDEM reads FOSDEM 2025 with the project's frab reader; its error
 // wraps os.ErrNotExist when the corpus is absent.
-func pageLoadFOSDEM() (*schedule.Schedule, error) {
+func pageLoadFOSDEM() (*model.Schedule, error) {
 	if _, err := os.Stat(fosdemXML); err != nil {
 		return nil, err
 	}
@@ -252,7 +252,7 @@ func pageLoadFOSDEM() (*schedule.Schedule, error) {
 // writeLoadSite is writeSite at agenda site's own brotli quality (11, the
 // default) rather than writeSite's quick 4: on FOSDEM's wasm 4 sends some
 // 230 KB more, a fifth of a second at 9 Mbit/s. It takes tens of seconds.
-func writeLoadSite(dir string, s *schedule.Schedule) (web.Written, error) {
+func writeLoadSite(dir string, s *model.Schedule) (web.Written, error) {
 	return web.Site{Widget: widget, WasmExec: wasmExec, Schedule: s}.Write(dir)
 }
 

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -32,36 +32,36 @@ func paris(t testing.TB) *time.Location {
 // small is the hand-built schedule of the round-trip and golden tests: two
 // days, three rooms, several speakers per session, an unscheduled session, a
 // session naming an unknown speaker, non-ASCII text, tags and tracks.
-func small(t testing.TB) *schedule.Schedule {
+func small(t testing.TB) *model.Schedule {
 	loc := paris(t)
 	at := func(day, h, m int) time.Time { return time.Date(2025, 10, day, h, m, 0, 0, loc).UTC() }
-	return &schedule.Schedule{
-		Conference: schedule.Conference{ID: "agenda-2025", Name: "Agenda Conf 2025 — Paris", TimeZone: "Europe/Paris", BaseURL: "https://conf.example/"},
+	return &model.Schedule{
+		Conference: model.Conference{ID: "agenda-2025", Name: "Agenda Conf 2025 — Paris", TimeZone: "Europe/Paris", BaseURL: "https://conf.example/"},
 		Rooms:      []string{"Main Stage", "Salle Ø"},
-		Speakers: []schedule.Speaker{
+		Speakers: []model.Speaker{
 			{Slug: "jose", Name: "José Fernández", Role: "Engineer at Ñandú", Bio: "<p>Writes &amp; talks.</p>", URL: "https://jose.example",
-				Links: []schedule.Link{{Label: "Mastodon", URL: "https://m.example/@jose"}, {Label: "GitHub", URL: "https://github.com/jose"}}},
+				Links: []model.Link{{Label: "Mastodon", URL: "https://m.example/@jose"}, {Label: "GitHub", URL: "https://github.com/jose"}}},
 			{Slug: "ana", Name: "Ana Łukasiewicz", Role: "Researcher"},
-			{Slug: "bob", Name: "Bob", Links: []schedule.Link{{Label: "Web", URL: "https://bob.example"}}},
+			{Slug: "bob", Name: "Bob", Links: []model.Link{{Label: "Web", URL: "https://bob.example"}}},
 		},
-		Sessions: []schedule.Session{
+		Sessions: []model.Session{
 			{Slug: "tbd", Title: "To be announced", Speakers: []string{"ghost"}},
 			{Slug: "zero-copy", Title: "Zero-Copy Decoding: Ünïcödé ✓", Room: "Salle Ø", Start: at(9, 10, 30), End: at(9, 11, 15),
 				Speakers: []string{"jose"}, Track: "Performance", Tags: []string{"go", "wasm"},
 				Description: "<p>Strings &amp; <em>slices</em>, &lt;no&gt; copies&#33;</p>", URL: "https://conf.example/zero-copy"},
 			{Slug: "keynote", Title: "Opening Keynote", Room: "Main Stage", Start: at(9, 9, 0), End: at(9, 10, 0),
 				Speakers: []string{"ana", "bob", "ana"}, Track: "Opening", Tags: []string{"keynote"}},
-			{Slug: "workshop", Title: "Hands-on Fuzzing", Kind: schedule.Workshop, Room: "Room B", Start: at(10, 9, 0), End: at(10, 12, 0),
+			{Slug: "workshop", Title: "Hands-on Fuzzing", Kind: model.Workshop, Room: "Room B", Start: at(10, 9, 0), End: at(10, 12, 0),
 				Speakers: []string{"ana", "jose"}, Track: "Performance"},
-			{Slug: "lunch", Title: "Lunch", Kind: schedule.Break, Start: at(10, 12, 0), End: at(10, 13, 0)},
-			{Slug: "river", Title: "Boat trip on the Seine", Kind: schedule.Activity, Start: at(10, 19, 0), End: at(10, 23, 0),
+			{Slug: "lunch", Title: "Lunch", Kind: model.Break, Start: at(10, 12, 0), End: at(10, 13, 0)},
+			{Slug: "river", Title: "Boat trip on the Seine", Kind: model.Activity, Start: at(10, 19, 0), End: at(10, 23, 0),
 				Location: "Port de la Bourdonnais, 75007 Paris", Tags: []string{"social"}},
 			{Slug: "parallel", Title: "Parallel talk", Room: "Room B", Start: at(9, 9, 0)},
 		},
 	}
 }
 
-func encode(t testing.TB, s *schedule.Schedule) []byte {
+func encode(t testing.TB, s *model.Schedule) []byte {
 	t.Helper()
 	data, err := Encode(s)
 	if err != nil {
@@ -171,7 +171,7 @@ func TestRoundTripSmall(t *testing.T) {
 }
 
 // verify checks every accessor of b against the schedule s it was encoded from.
-func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
+func verify(t *testing.T, s *model.Schedule, b *Bundle) {
 	t.Helper()
 	c := *s
 	c.Rooms = slices.Clone(s.Rooms)
@@ -205,7 +205,7 @@ func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
 			t.Errorf("Room(%d) = %q, want %q", i, b.Room(i), r)
 		}
 	}
-	for k, kind := range schedule.Kinds() {
+	for k, kind := range model.Kinds() {
 		if b.Kind(k) != kind.String() {
 			t.Errorf("Kind(%d) = %q", k, b.Kind(k))
 		}
@@ -213,7 +213,7 @@ func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
 			t.Errorf("KindByName(%q) = %d, %v", kind, j, ok)
 		}
 	}
-	speakerByIndex := func(i int) *schedule.Speaker {
+	speakerByIndex := func(i int) *model.Speaker {
 		return c.Speaker(b.Speaker(i).Slug)
 	}
 	for i := range b.NumSpeakers() {
@@ -359,7 +359,7 @@ func verify(t *testing.T, s *schedule.Schedule, b *Bundle) {
 func TestDeterministic(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		s    func(testing.TB) *schedule.Schedule
+		s    func(testing.TB) *model.Schedule
 	}{{"small", small}, {"synthetic", synthetic}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.s(t)
@@ -399,12 +399,12 @@ func TestEncodeDoesNotModify(t *testing.T) {
 func TestEncodeErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		edit func(*schedule.Schedule)
+		edit func(*model.Schedule)
 		want string
 	}{
-		{"no zone", func(s *schedule.Schedule) { s.Conference.TimeZone = "" }, "bundle: the conference has no time zone"},
-		{"bad zone", func(s *schedule.Schedule) { s.Conference.TimeZone = "Mars/Olympus" }, `bundle: time zone "Mars/Olympus": `},
-		{"bad kind", func(s *schedule.Schedule) { s.Sessions[0].Kind = 9 }, `bundle: session "tbd": unknown kind 9`},
+		{"no zone", func(s *model.Schedule) { s.Conference.TimeZone = "" }, "bundle: the conference has no time zone"},
+		{"bad zone", func(s *model.Schedule) { s.Conference.TimeZone = "Mars/Olympus" }, `bundle: time zone "Mars/Olympus": `},
+		{"bad kind", func(s *model.Schedule) { s.Sessions[0].Kind = 9 }, `bundle: session "tbd": unknown kind 9`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := small(t)
@@ -418,7 +418,7 @@ func TestEncodeErrors(t *testing.T) {
 }
 
 func TestEmpty(t *testing.T) {
-	s := &schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}}
+	s := &model.Schedule{Conference: model.Conference{TimeZone: "UTC"}}
 	b := open(t, encode(t, s))
 	verify(t, s, b)
 	walk(b)
@@ -548,14 +548,14 @@ func TestWide(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	s := &schedule.Schedule{Conference: schedule.Conference{ID: "wide", Name: "Wide", TimeZone: "UTC"}}
+	s := &model.Schedule{Conference: model.Conference{ID: "wide", Name: "Wide", TimeZone: "UTC"}}
 	for i := range 300 {
 		s.Rooms = append(s.Rooms, "Room "+strconv.Itoa(i))
 	}
-	s.Speakers = []schedule.Speaker{{Slug: "a", Name: "A"}, {Slug: "b", Name: "B"}}
+	s.Speakers = []model.Speaker{{Slug: "a", Name: "A"}, {Slug: "b", Name: "B"}}
 	day0 := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
 	for i := range maxNarrow + 10 {
-		ss := schedule.Session{Slug: "s" + strconv.Itoa(i), Title: "T" + strconv.Itoa(i%1000), Track: "Track " + strconv.Itoa(i%300)}
+		ss := model.Session{Slug: "s" + strconv.Itoa(i), Title: "T" + strconv.Itoa(i%1000), Track: "Track " + strconv.Itoa(i%300)}
 		if i%7 != 0 {
 			ss.Room = s.Rooms[i%300]
 			ss.Start = day0.Add(time.Duration(i%301) * 24 * time.Hour).Add(time.Duration(i%13) * time.Minute)
@@ -682,7 +682,7 @@ func seeds(f *testing.F) {
 	valid := encode(f, small(f))
 	f.Add(valid)
 	f.Add(valid[:len(valid)/2])
-	f.Add(encode(f, &schedule.Schedule{Conference: schedule.Conference{TimeZone: "UTC"}}))
+	f.Add(encode(f, &model.Schedule{Conference: model.Conference{TimeZone: "UTC"}}))
 	f.Add([]byte("AGND"))
 	f.Add([]byte("not a bundle at all"))
 	r := rand.New(rand.NewPCG(3, 4))
@@ -723,7 +723,7 @@ func FuzzOpenFixedChecksum(f *testing.F) {
 
 // synthetic is a schedule the size of a large conference: 1000 sessions over
 // three days in 10 rooms, 400 speakers.
-func synthetic(t testing.TB) *schedule.Schedule {
+func synthetic(t testing.TB) *model.Schedule {
 	loc := paris(t)
 	r := rand.New(rand.NewPCG(5, 6))
 	words := strings.Fields("zero copy decoding wasm go schedule conférence über straße rust fuzzing speed data café naïve parser compiler network kernel design search index")
@@ -734,20 +734,20 @@ func synthetic(t testing.TB) *schedule.Schedule {
 		}
 		return strings.Join(w, " ")
 	}
-	s := &schedule.Schedule{Conference: schedule.Conference{ID: "big", Name: "Big Conf", TimeZone: "Europe/Paris"}}
+	s := &model.Schedule{Conference: model.Conference{ID: "big", Name: "Big Conf", TimeZone: "Europe/Paris"}}
 	for i := range 10 {
 		s.Rooms = append(s.Rooms, "Room "+strconv.Itoa(i))
 	}
 	for i := range 400 {
-		s.Speakers = append(s.Speakers, schedule.Speaker{
+		s.Speakers = append(s.Speakers, model.Speaker{
 			Slug: "speaker-" + strconv.Itoa(i), Name: "Speaker Nº" + strconv.Itoa(i) + " " + phrase(1),
 			Role: phrase(3), Bio: "<p>" + phrase(30) + "</p>",
-			Links: []schedule.Link{{Label: "Web", URL: "https://example.com/" + strconv.Itoa(i)}},
+			Links: []model.Link{{Label: "Web", URL: "https://example.com/" + strconv.Itoa(i)}},
 		})
 	}
 	for i := range 1000 {
-		ss := schedule.Session{
-			Slug: "session-" + strconv.Itoa(i), Title: phrase(5), Kind: schedule.Kind(r.IntN(4)),
+		ss := model.Session{
+			Slug: "session-" + strconv.Itoa(i), Title: phrase(5), Kind: model.Kind(r.IntN(4)),
 			Track: "Track " + strconv.Itoa(r.IntN(6)), Tags: []string{words[r.IntN(len(words))], words[r.IntN(len(words))]},
 			Description: "<p>" + phrase(60) + " &amp; <em>" + phrase(10) + "</em></p>",
 			URL:         "https://example.com/s/" + strconv.Itoa(i),

@@ -8,9 +8,9 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/frab"
+	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
 const (
@@ -53,7 +53,7 @@ func corpus(b *testing.B, path string) {
 	}
 }
 
-func readFOSDEM(b *testing.B) *schedule.Schedule {
+func readFOSDEM(b *testing.B) *model.Schedule {
 	corpus(b, fosdem)
 	s, d := frab.ReadFile(fosdem)
 	if s == nil || d.HasErrors() {

@@ -1,5 +1,5 @@
 // Package bundle is the binary form of a schedule that the wasm widget embeds:
-// Encode (host side) turns a schedule.Schedule into bytes, Open (browser side)
+// Encode (host side) turns a model.Schedule into bytes, Open (browser side)
 // reads them in place, handing out substrings of the data without copying.
 //
 // The decoder (decode.go) imports only errors, hash/crc32, math/bits,
@@ -65,7 +65,7 @@
 // Fields that belong together compress best side by side: a session's
 // keywords repeat its title folded, its URL usually its slug, and a column of
 // URLs or slugs repeats its own prefixes. Sessions are in programme order
-// (schedule.Schedule.Sort: start, room order, slug; unscheduled last): Encode
+// (model.Schedule.Sort: start, room order, slug; unscheduled last): Encode
 // sorts a copy, so input order does not matter. Speakers are ordered by slug.
 //
 // Open checks the magic, version, length and checksum, every section's

@@ -9,19 +9,19 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 // Encode returns the bundle for s. s is not modified: Encode sorts a copy
-// (schedule.Schedule.Sort), so the order of s.Sessions and s.Speakers does not
+// (model.Schedule.Sort), so the order of s.Sessions and s.Speakers does not
 // matter and the same schedule always gives the same bytes.
 //
-// Sessions naming a speaker slug that s.Speakers lacks (schedule.Check warns
+// Sessions naming a speaker slug that s.Speakers lacks (model.Check warns
 // about these) get a stand-in speaker whose name is the slug. Of speakers that
 // share a slug (a Check error) the first after sorting is kept. The venue's
 // time zone must load with time.LoadLocation.
-func Encode(s *schedule.Schedule) ([]byte, error) {
+func Encode(s *model.Schedule) ([]byte, error) {
 	if s.Conference.TimeZone == "" {
 		return nil, errors.New("bundle: the conference has no time zone")
 	}
@@ -31,8 +31,8 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 	}
 	c := *s
 	c.Rooms = append([]string(nil), s.Rooms...)
-	c.Sessions = append([]schedule.Session(nil), s.Sessions...)
-	c.Speakers = append([]schedule.Speaker(nil), s.Speakers...)
+	c.Sessions = append([]model.Session(nil), s.Sessions...)
+	c.Speakers = append([]model.Speaker(nil), s.Speakers...)
 	c.Sort()
 
 	// Speakers: unique by slug, plus stand-ins, ordered by slug.
@@ -48,7 +48,7 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 		for _, sl := range c.Sessions[i].Speakers {
 			if !known[sl] {
 				known[sl] = true
-				spk = append(spk, schedule.Speaker{Slug: sl, Name: sl})
+				spk = append(spk, model.Speaker{Slug: sl, Name: sl})
 			}
 		}
 	}
@@ -83,7 +83,7 @@ func Encode(s *schedule.Schedule) ([]byte, error) {
 	for i, t := range tracks {
 		trackIndex[t] = i
 	}
-	kinds := schedule.Kinds()
+	kinds := model.Kinds()
 	switch {
 	case len(days) > maxSmallID:
 		return nil, errors.New("bundle: too many days (" + itoa(len(days)) + ")")

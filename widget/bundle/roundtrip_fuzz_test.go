@@ -10,8 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/text/fold"
 
 	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
@@ -52,7 +52,7 @@ func fuzzEncodeOpen(t *testing.T, data []byte) {
 	}
 	if uniqueSlugs(s) {
 		// Input order must not matter once slugs are unique (as
-		// schedule.Check requires); reversing is the cheapest reorder.
+		// model.Check requires); reversing is the cheapest reorder.
 		r := *s
 		r.Sessions = slices.Clone(s.Sessions)
 		r.Speakers = slices.Clone(s.Speakers)
@@ -71,7 +71,7 @@ func fuzzEncodeOpen(t *testing.T, data []byte) {
 }
 
 // cloneSchedule copies s deeply enough to tell whether Encode changed it.
-func cloneSchedule(s *schedule.Schedule) *schedule.Schedule {
+func cloneSchedule(s *model.Schedule) *model.Schedule {
 	c := *s
 	c.Rooms = slices.Clone(s.Rooms)
 	c.Speakers = slices.Clone(s.Speakers)
@@ -88,7 +88,7 @@ func cloneSchedule(s *schedule.Schedule) *schedule.Schedule {
 
 // encodable reports whether s meets every condition Encode documents (a
 // loadable zone, known kinds, valid UTF-8), so that it must not refuse it.
-func encodable(s *schedule.Schedule) bool {
+func encodable(s *model.Schedule) bool {
 	if s.Conference.TimeZone == "" {
 		return false
 	}
@@ -104,7 +104,7 @@ func encodable(s *schedule.Schedule) bool {
 		}
 	}
 	for _, ss := range s.Sessions {
-		if int(ss.Kind) >= len(schedule.Kinds()) {
+		if int(ss.Kind) >= len(model.Kinds()) {
 			return false
 		}
 		strs = append(strs, ss.Slug, ss.Title, ss.Room, ss.Track, ss.Description, ss.URL, ss.Location)
@@ -119,7 +119,7 @@ func encodable(s *schedule.Schedule) bool {
 	return true
 }
 
-func uniqueSlugs(s *schedule.Schedule) bool {
+func uniqueSlugs(s *model.Schedule) bool {
 	seen := map[string]bool{}
 	for _, ss := range s.Sessions {
 		if seen[ss.Slug] {
@@ -138,7 +138,7 @@ func uniqueSlugs(s *schedule.Schedule) bool {
 }
 
 // checkBundle compares every accessor of b with s, encoded into it.
-func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
+func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 	t.Helper()
 	c := cloneSchedule(s)
 	c.Sort()
@@ -172,7 +172,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 		}
 	}
 	var kinds []string
-	for _, k := range schedule.Kinds() {
+	for _, k := range model.Kinds() {
 		kinds = append(kinds, k.String())
 	}
 	if !slices.Equal(strs(b.NumKinds(), b.Kind), kinds) {
@@ -191,7 +191,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 
 	// Speakers: the first of each slug in slug order, then stand-ins for
 	// slugs that sessions name but no speaker has.
-	bySlug := map[string]*schedule.Speaker{}
+	bySlug := map[string]*model.Speaker{}
 	for i := range c.Speakers {
 		if bySlug[c.Speakers[i].Slug] == nil {
 			bySlug[c.Speakers[i].Slug] = &c.Speakers[i]
@@ -200,7 +200,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 	for _, ss := range c.Sessions {
 		for _, sl := range ss.Speakers {
 			if bySlug[sl] == nil {
-				bySlug[sl] = &schedule.Speaker{Slug: sl, Name: sl}
+				bySlug[sl] = &model.Speaker{Slug: sl, Name: sl}
 			}
 		}
 	}
@@ -269,7 +269,7 @@ func checkBundle(t *testing.T, s *schedule.Schedule, b *Bundle) {
 		day := -1
 		if ss.Scheduled() {
 			day, _ = b.DayByDate(c.DayOf(ss.Start, loc))
-			if y := ss.Start.UTC().Year(); y < schedule.MinYear || y > schedule.MaxYear {
+			if y := ss.Start.UTC().Year(); y < model.MinYear || y > model.MaxYear {
 				inYears = false
 			}
 		}

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/civil"
+	"github.com/agendaconf/agenda/widget/model/civil"
 )
 
 // Calendar is what Write turns into a VCALENDAR. It does not depend on the

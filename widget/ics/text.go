@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/htmltext"
+	"github.com/agendaconf/agenda/widget/text/htmltext"
 )
 
 // PlainText turns sanitised HTML (as the readers produce for descriptions and

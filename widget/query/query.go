@@ -10,8 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/htmltext"
+	"github.com/agendaconf/agenda/widget/text/fold"
+	"github.com/agendaconf/agenda/widget/text/htmltext"
 )
 
 // NextWindow is how far ahead, in seconds, a "now and next" filter looks for

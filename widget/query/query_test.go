@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/frab"
+	"github.com/agendaconf/agenda/widget/read/zola"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 const fosdem = "../../../shared/corpus/fosdem-2025/schedule.xml"
@@ -36,34 +36,34 @@ func at(t testing.TB, day, h, m int) time.Time {
 // small is the test programme: two days, three rooms, every kind, three
 // tracks, several speakers per session (one listed twice), accented names,
 // HTML descriptions, a session without an end and an unscheduled one.
-func small(t testing.TB) *schedule.Schedule {
-	return &schedule.Schedule{
-		Conference: schedule.Conference{ID: "q-2025", Name: "Query Conf", TimeZone: "Europe/Paris"},
+func small(t testing.TB) *model.Schedule {
+	return &model.Schedule{
+		Conference: model.Conference{ID: "q-2025", Name: "Query Conf", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Main Stage", "Side Stage", "Workshop Room"},
-		Speakers: []schedule.Speaker{
+		Speakers: []model.Speaker{
 			{Slug: "jose", Name: "José Fernández"},
 			{Slug: "ana", Name: "Ana Łukasiewicz"},
 			{Slug: "bob", Name: "Bob Stone"},
 			{Slug: "chloe", Name: "Chloé Bernard"},
 		},
-		Sessions: []schedule.Session{
+		Sessions: []model.Session{
 			{Slug: "keynote", Title: "Opening Keynote", Room: "Main Stage", Start: at(t, 9, 9, 0), End: at(t, 9, 10, 0),
 				Speakers: []string{"ana", "bob"}, Track: "Web", Tags: []string{"keynote"},
 				Description: "<p>Welcome to <strong>Paris</strong>!</p>"},
 			{Slug: "zero-copy", Title: "Zero-Copy Decoding in Go", Room: "Side Stage", Start: at(t, 9, 10, 30), End: at(t, 9, 11, 15),
 				Speakers: []string{"jose"}, Track: "Performance", Tags: []string{"go", "wasm"},
 				Description: "<p>Strings &amp; <em>slices</em>, fewer copies.</p>"},
-			{Slug: "fuzz-workshop", Title: "Hands-on Fuzzing", Kind: schedule.Workshop, Room: "Workshop Room", Start: at(t, 9, 10, 30), End: at(t, 9, 12, 30),
+			{Slug: "fuzz-workshop", Title: "Hands-on Fuzzing", Kind: model.Workshop, Room: "Workshop Room", Start: at(t, 9, 10, 30), End: at(t, 9, 12, 30),
 				Speakers: []string{"ana", "jose"}, Track: "Performance",
 				Description: "<p>Bring a laptop; coffee at the caf&#233; next&nbsp;door.</p>"},
-			{Slug: "lunch-1", Title: "Lunch", Kind: schedule.Break, Start: at(t, 9, 12, 30), End: at(t, 9, 13, 30)},
+			{Slug: "lunch-1", Title: "Lunch", Kind: model.Break, Start: at(t, 9, 12, 30), End: at(t, 9, 13, 30)},
 			{Slug: "embedded-rust", Title: "Embedded Rust on Tiny Chips", Room: "Main Stage", Start: at(t, 10, 9, 0), End: at(t, 10, 9, 45),
 				Speakers: []string{"chloe"}, Track: "Embedded", Tags: []string{"rust"},
 				Description: "<p>Drivers for <strong>sensors</strong> over &lt;i2c&gt;.</p>"},
 			{Slug: "web-perf", Title: "Faster Web Pages", Room: "Side Stage", Start: at(t, 10, 9, 0), End: at(t, 10, 9, 30),
 				Speakers: []string{"bob", "chloe"}, Track: "Web",
 				Description: "<p>Meet us at the café afterwards.</p>"},
-			{Slug: "boat", Title: "Boat trip on the Seine", Kind: schedule.Activity, Start: at(t, 10, 19, 0), End: at(t, 10, 23, 0),
+			{Slug: "boat", Title: "Boat trip on the Seine", Kind: model.Activity, Start: at(t, 10, 19, 0), End: at(t, 10, 23, 0),
 				Tags: []string{"social"}, Location: "Port de la Bourdonnais"},
 			{Slug: "lightning", Title: "Lightning talks", Room: "Main Stage", Start: at(t, 10, 14, 0),
 				Speakers: []string{"jose", "bob", "jose"}},
@@ -72,7 +72,7 @@ func small(t testing.TB) *schedule.Schedule {
 	}
 }
 
-func open(t testing.TB, s *schedule.Schedule) *bundle.Bundle {
+func open(t testing.TB, s *model.Schedule) *bundle.Bundle {
 	t.Helper()
 	data, err := bundle.Encode(s)
 	if err != nil {
@@ -455,14 +455,14 @@ var (
 
 // synthetic returns a programme of n sessions over three days and ten rooms,
 // each with a description of about 1 KB of HTML.
-func synthetic(t testing.TB, n int) *schedule.Schedule {
+func synthetic(t testing.TB, n int) *model.Schedule {
 	r := rand.New(rand.NewPCG(1, 2))
-	s := &schedule.Schedule{Conference: schedule.Conference{ID: "synth", Name: "Synthetic", TimeZone: "Europe/Paris"}}
+	s := &model.Schedule{Conference: model.Conference{ID: "synth", Name: "Synthetic", TimeZone: "Europe/Paris"}}
 	for i := range 10 {
 		s.Rooms = append(s.Rooms, "Room "+strconv.Itoa(i))
 	}
 	for i := range 300 {
-		s.Speakers = append(s.Speakers, schedule.Speaker{
+		s.Speakers = append(s.Speakers, model.Speaker{
 			Slug: "sp" + strconv.Itoa(i),
 			Name: firstNames[r.IntN(len(firstNames))] + " " + lastNames[r.IntN(len(lastNames))],
 		})
@@ -489,10 +489,10 @@ func synthetic(t testing.TB, n int) *schedule.Schedule {
 		return b.String()
 	}
 	for i := range n {
-		ss := schedule.Session{
+		ss := model.Session{
 			Slug:  "s" + strconv.Itoa(i),
 			Title: strings.ToUpper(sentence(1)[:1]) + sentence(5)[1:],
-			Kind:  schedule.Kind(r.IntN(4)),
+			Kind:  model.Kind(r.IntN(4)),
 			Room:  s.Rooms[r.IntN(len(s.Rooms))],
 			Track: "Track " + strconv.Itoa(r.IntN(8)),
 			Tags:  []string{words[r.IntN(len(words))], words[r.IntN(len(words))]},

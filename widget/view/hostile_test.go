@@ -8,20 +8,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // hostile is a programme written by hand, past the compiler's sanitiser:
 // markup and links that would run script or cover the page.
-func hostile() *schedule.Schedule {
-	s := &schedule.Schedule{
-		Conference: schedule.Conference{ID: "hostile", Name: "Hostile", TimeZone: "Europe/Paris"},
+func hostile() *model.Schedule {
+	s := &model.Schedule{
+		Conference: model.Conference{ID: "hostile", Name: "Hostile", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Hall"},
-		Speakers: []schedule.Speaker{{
+		Speakers: []model.Speaker{{
 			Slug: "mallory", Name: "Mallory",
 			Bio: `<p>Bio</p><img src=x onerror="globalThis.pwned='bio'"><div style="position:fixed;inset:0">cover</div>`,
 			URL: "javascript:globalThis.pwned='speaker'",
-			Links: []schedule.Link{
+			Links: []model.Link{
 				{Label: "Data", URL: "data:text/html,<script>x</script>"},
 				{Label: "Site", URL: "https://example.org/mallory"},
 				{Label: "Mail", URL: "mailto:mallory@example.org"},
@@ -38,8 +38,8 @@ func hostile() *schedule.Schedule {
 		`<p title='x' onclick=x>odd</p><a href="jav&#x61;script:x" rel="noopener">e</a>&#60;script&#62;`,
 	} {
 		t := at("2025-10-25", "10:00").Add(time.Duration(i) * time.Hour)
-		s.Sessions = append(s.Sessions, schedule.Session{
-			Slug: "h" + string(rune('0'+i)), Title: "Hostile", Kind: schedule.Talk, Room: "Hall",
+		s.Sessions = append(s.Sessions, model.Session{
+			Slug: "h" + string(rune('0'+i)), Title: "Hostile", Kind: model.Talk, Room: "Hall",
 			Start: t, End: t.Add(30 * time.Minute), Description: d, Speakers: []string{"mallory", "eve"},
 			URL: "javascript:globalThis.pwned='session'",
 		})

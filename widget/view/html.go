@@ -5,8 +5,8 @@ package view
 import (
 	"strconv"
 
-	"github.com/agendaconf/agenda/widget/civil"
-	"github.com/agendaconf/agenda/widget/richtext"
+	"github.com/agendaconf/agenda/widget/model/civil"
+	"github.com/agendaconf/agenda/widget/text/richtext"
 )
 
 // page is an append-only HTML buffer. Text goes through esc; markup is

@@ -7,7 +7,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/query"
-	"github.com/agendaconf/agenda/widget/richtext"
+	"github.com/agendaconf/agenda/widget/text/richtext"
 )
 
 // skeleton is the markup that does not change while filtering: controls, the

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // Nothing on the host page can take a widget down, and one widget cannot
@@ -21,7 +21,7 @@ import (
 // host page, a server or a storage.
 func script(body string) js.Value { return js.Global().Get("Function").New(body).Invoke() }
 
-func encode(t *testing.T, s *schedule.Schedule) []byte {
+func encode(t *testing.T, s *model.Schedule) []byte {
 	t.Helper()
 	data, err := bundle.Encode(s)
 	if err != nil {
@@ -45,13 +45,13 @@ func blobURL(t *testing.T, data []byte) string {
 }
 
 // other is a second programme, with its own rooms.
-func other() *schedule.Schedule {
-	return &schedule.Schedule{
-		Conference: schedule.Conference{ID: "other-conf", Name: "Other Conf", TimeZone: "Europe/Paris"},
+func other() *model.Schedule {
+	return &model.Schedule{
+		Conference: model.Conference{ID: "other-conf", Name: "Other Conf", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Hall A"},
-		Sessions: []schedule.Session{
-			{Slug: "keynote", Title: "Keynote", Kind: schedule.Talk, Room: "Hall A", Start: at("2025-11-03", "09:00"), End: at("2025-11-03", "10:00")},
-			{Slug: "panel", Title: "Panel", Kind: schedule.Talk, Room: "Hall A", Start: at("2025-11-03", "10:30"), End: at("2025-11-03", "11:30")},
+		Sessions: []model.Session{
+			{Slug: "keynote", Title: "Keynote", Kind: model.Talk, Room: "Hall A", Start: at("2025-11-03", "09:00"), End: at("2025-11-03", "10:00")},
+			{Slug: "panel", Title: "Panel", Kind: model.Talk, Room: "Hall A", Start: at("2025-11-03", "10:30"), End: at("2025-11-03", "11:30")},
 		},
 	}
 }
@@ -368,7 +368,7 @@ func TestUnknownTimeZoneOrLanguage(t *testing.T) {
 	unknown.Conference.TimeZone = "Local"
 	tests := []struct {
 		name string
-		s    *schedule.Schedule
+		s    *model.Schedule
 		lang string
 		when string // zero-copy's start: 10:00 in Paris, 08:00 UTC
 		zone string // in the time zone button

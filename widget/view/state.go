@@ -9,7 +9,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/ics"
 	"github.com/agendaconf/agenda/widget/query"
-	"github.com/agendaconf/agenda/widget/richtext"
+	"github.com/agendaconf/agenda/widget/text/richtext"
 )
 
 // The URL fragment holds filters and view as prefixed keys, e.g.

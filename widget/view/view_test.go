@@ -11,7 +11,7 @@ import (
 	_ "time/tzdata" // tests encode bundles in the browser; the widget itself never needs zones
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 var paris, _ = time.LoadLocation("Europe/Paris")
@@ -25,28 +25,28 @@ func at(day, hm string) time.Time {
 }
 
 // conference spans the end of summer time in Paris (26 October 2025).
-func conference() *schedule.Schedule {
-	return &schedule.Schedule{
-		Conference: schedule.Conference{ID: "test-conf", Name: "Test Conf", TimeZone: "Europe/Paris"},
+func conference() *model.Schedule {
+	return &model.Schedule{
+		Conference: model.Conference{ID: "test-conf", Name: "Test Conf", TimeZone: "Europe/Paris"},
 		Rooms:      []string{"Main Stage", "Side Stage", "Workshop Room"},
-		Speakers: []schedule.Speaker{
+		Speakers: []model.Speaker{
 			{Slug: "ines", Name: "Inès Fernández", Bio: "<p>Firmware.</p>"},
 			{Slug: "bob", Name: "Bob Builder", Role: "Builder", URL: "https://example.org/bob"},
 			{Slug: "zoe", Name: "Zoé Martin"},
 		},
-		Sessions: []schedule.Session{
-			{Slug: "zero-copy", Title: "Zero-Copy Parsing", Kind: schedule.Talk, Room: "Main Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"ines"}, Track: "Systems", Description: "<p>Bytes <strong>without</strong> copies.</p>"},
-			{Slug: "async", Title: "Async Everything", Kind: schedule.Talk, Room: "Side Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"bob"}, Track: "Web"},
-			{Slug: "lunch", Title: "Lunch", Kind: schedule.Break, Start: at("2025-10-25", "12:00"), End: at("2025-10-25", "13:00")},
-			{Slug: "workshop", Title: "Build a Parser", Kind: schedule.Workshop, Room: "Workshop Room", Start: at("2025-10-25", "10:15"), End: at("2025-10-25", "11:45"), Speakers: []string{"zoe", "bob"}},
-			{Slug: "after-dst", Title: "After the Clocks Change", Kind: schedule.Talk, Room: "Main Stage", Start: at("2025-10-27", "10:00"), End: at("2025-10-27", "10:30"), Speakers: []string{"zoe"}, Track: "Systems"},
-			{Slug: "dinner", Title: "Dinner by the River", Kind: schedule.Activity, Location: "Quai 1", Start: at("2025-10-27", "19:00"), End: at("2025-10-27", "22:00")},
-			{Slug: "later", Title: "To Be Scheduled", Kind: schedule.Talk, Speakers: []string{"ines"}},
+		Sessions: []model.Session{
+			{Slug: "zero-copy", Title: "Zero-Copy Parsing", Kind: model.Talk, Room: "Main Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"ines"}, Track: "Systems", Description: "<p>Bytes <strong>without</strong> copies.</p>"},
+			{Slug: "async", Title: "Async Everything", Kind: model.Talk, Room: "Side Stage", Start: at("2025-10-25", "10:00"), End: at("2025-10-25", "10:30"), Speakers: []string{"bob"}, Track: "Web"},
+			{Slug: "lunch", Title: "Lunch", Kind: model.Break, Start: at("2025-10-25", "12:00"), End: at("2025-10-25", "13:00")},
+			{Slug: "workshop", Title: "Build a Parser", Kind: model.Workshop, Room: "Workshop Room", Start: at("2025-10-25", "10:15"), End: at("2025-10-25", "11:45"), Speakers: []string{"zoe", "bob"}},
+			{Slug: "after-dst", Title: "After the Clocks Change", Kind: model.Talk, Room: "Main Stage", Start: at("2025-10-27", "10:00"), End: at("2025-10-27", "10:30"), Speakers: []string{"zoe"}, Track: "Systems"},
+			{Slug: "dinner", Title: "Dinner by the River", Kind: model.Activity, Location: "Quai 1", Start: at("2025-10-27", "19:00"), End: at("2025-10-27", "22:00")},
+			{Slug: "later", Title: "To Be Scheduled", Kind: model.Talk, Speakers: []string{"ines"}},
 		},
 	}
 }
 
-func open(t *testing.T, s *schedule.Schedule) *bundle.Bundle {
+func open(t *testing.T, s *model.Schedule) *bundle.Bundle {
 	t.Helper()
 	data, err := bundle.Encode(s)
 	if err != nil {
@@ -310,7 +310,7 @@ func TestFavouritesSurviveRemountAndReorder(t *testing.T) {
 
 	// Rebuilt programme: sessions reordered, one favourite removed.
 	s := conference()
-	s.Sessions = append([]schedule.Session{s.Sessions[4]}, s.Sessions[2:4]...)
+	s.Sessions = append([]model.Session{s.Sessions[4]}, s.Sessions[2:4]...)
 	s.Sessions = append(s.Sessions, conference().Sessions[0])
 	in = mount(t, el, open(t, s), Options{View: "mine"})
 	eq(t, "my schedule", visible(in), []string{"after-dst"})

@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/ics"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // namespaceURL is the RFC 9562 namespace for URLs.
@@ -66,7 +66,7 @@ func format(u [16]byte) string {
 
 // doc is what both formats say, worked out once.
 type doc struct {
-	s         *schedule.Schedule
+	s         *model.Schedule
 	loc       *time.Location
 	acronym   string
 	version   string
@@ -76,7 +76,7 @@ type doc struct {
 	tracks    []string
 	rooms     []string // every room an event uses, in the schedule's order
 	days      []day
-	speakerOf map[string]*schedule.Speaker
+	speakerOf map[string]*model.Speaker
 }
 
 type day struct {
@@ -92,7 +92,7 @@ type room struct {
 }
 
 type event struct {
-	ss       *schedule.Session
+	ss       *model.Session
 	guid     string
 	id       int
 	room     string
@@ -102,7 +102,7 @@ type event struct {
 }
 
 // build groups the scheduled sessions of s by venue-local day and room.
-func build(s *schedule.Schedule) (*doc, error) {
+func build(s *model.Schedule) (*doc, error) {
 	loc := time.UTC
 	if tz := s.Conference.TimeZone; tz != "" {
 		l, err := time.LoadLocation(tz)
@@ -115,11 +115,11 @@ func build(s *schedule.Schedule) (*doc, error) {
 	// order of the sessions in the model.
 	cp := *s
 	cp.Rooms = append([]string(nil), s.Rooms...)
-	cp.Sessions = append([]schedule.Session(nil), s.Sessions...)
-	cp.Speakers = append([]schedule.Speaker(nil), s.Speakers...)
+	cp.Sessions = append([]model.Session(nil), s.Sessions...)
+	cp.Speakers = append([]model.Speaker(nil), s.Speakers...)
 	cp.Sort()
 	s = &cp
-	d := &doc{s: s, loc: loc, acronym: Acronym(s.Conference.ID, s.Conference.Name), speakerOf: map[string]*schedule.Speaker{}}
+	d := &doc{s: s, loc: loc, acronym: Acronym(s.Conference.ID, s.Conference.Name), speakerOf: map[string]*model.Speaker{}}
 	for i := range s.Speakers {
 		d.speakerOf[s.Speakers[i].Slug] = &s.Speakers[i]
 	}
@@ -220,7 +220,7 @@ func build(s *schedule.Schedule) (*doc, error) {
 
 // roomName is the session's room, else the address of an off-site activity,
 // else "" (a break for everyone, say).
-func roomName(ss *schedule.Session) string {
+func roomName(ss *model.Session) string {
 	if ss.Room != "" {
 		return ss.Room
 	}

@@ -13,8 +13,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/frab"
 
 	"github.com/agendaconf/agenda/internal/corpus"
 )
@@ -148,7 +148,7 @@ func TestValidatorsReject(t *testing.T) {
 	}
 }
 
-func export(t *testing.T, s *schedule.Schedule) (j, x []byte) {
+func export(t *testing.T, s *model.Schedule) (j, x []byte) {
 	t.Helper()
 	j, err := JSON(s)
 	if err != nil {
@@ -248,7 +248,7 @@ func TestStableAcrossOrder(t *testing.T) {
 
 // roundTrip reads both exports back with the frab reader and checks that every
 // scheduled session survives with its title, times, room and speakers.
-func roundTrip(t *testing.T, s *schedule.Schedule, j, x []byte) {
+func roundTrip(t *testing.T, s *model.Schedule, j, x []byte) {
 	t.Helper()
 	acr := Acronym(s.Conference.ID, s.Conference.Name)
 	for _, f := range []struct {
@@ -271,9 +271,9 @@ func roundTrip(t *testing.T, s *schedule.Schedule, j, x []byte) {
 	}
 }
 
-func compare(t *testing.T, what string, want, got *schedule.Schedule, slug func(string) string) {
+func compare(t *testing.T, what string, want, got *model.Schedule, slug func(string) string) {
 	t.Helper()
-	bySlug := map[string]*schedule.Session{}
+	bySlug := map[string]*model.Session{}
 	for i := range got.Sessions {
 		bySlug[got.Sessions[i].Slug] = &got.Sessions[i]
 	}
@@ -332,7 +332,7 @@ func compare(t *testing.T, what string, want, got *schedule.Schedule, slug func(
 	}
 }
 
-func names(s *schedule.Schedule, ss *schedule.Session) string {
+func names(s *model.Schedule, ss *model.Session) string {
 	var out []string
 	for _, slug := range ss.Speakers {
 		if sp := s.Speaker(slug); sp != nil {

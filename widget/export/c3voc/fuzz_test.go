@@ -10,13 +10,13 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 
 	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
 
 // FuzzExport writes a schedule built from the input as schedule.json or
-// schedule.xml, as it comes or after schedule.Check (which every reader
+// schedule.xml, as it comes or after model.Check (which every reader
 // runs). Writing fails only when the zone does not load; otherwise
 // encoding/json or encoding/xml reads the file back with every scheduled
 // session once, under a numbered day and its room, with a unique GUID, id
@@ -44,7 +44,7 @@ func fuzzExport(t *testing.T, data []byte) {
 	// (the others test the writers on any model), and bit 1 picks the format.
 	checked := len(data)%2 == 1
 	if checked {
-		schedule.Check(s)
+		model.Check(s)
 	}
 	write, check := JSON, func(b []byte) { checkJSON(t, s, b, loc, checked) }
 	if len(data)&2 != 0 {
@@ -115,7 +115,7 @@ type jsonOutEv struct {
 	Title string `json:"title"`
 }
 
-func checkJSON(t *testing.T, s *schedule.Schedule, b []byte, loc *time.Location, checked bool) {
+func checkJSON(t *testing.T, s *model.Schedule, b []byte, loc *time.Location, checked bool) {
 	t.Helper()
 	var out jsonOut
 	d := json.NewDecoder(bytes.NewReader(b))
@@ -189,7 +189,7 @@ type xmlOut struct {
 	} `xml:"day"`
 }
 
-func checkXML(t *testing.T, s *schedule.Schedule, b []byte) {
+func checkXML(t *testing.T, s *model.Schedule, b []byte) {
 	t.Helper()
 	var out xmlOut
 	if err := xml.Unmarshal(b, &out); err != nil {
@@ -217,7 +217,7 @@ func checkXML(t *testing.T, s *schedule.Schedule, b []byte) {
 
 // uniqueSlugs reports whether the scheduled sessions' slugs are unique, as
 // Check requires: the GUIDs, made from them, are then unique too.
-func uniqueSlugs(s *schedule.Schedule) bool {
+func uniqueSlugs(s *model.Schedule) bool {
 	seen := map[string]bool{}
 	for _, ss := range s.Sessions {
 		if ss.Scheduled() {
@@ -233,14 +233,14 @@ func uniqueSlugs(s *schedule.Schedule) bool {
 // events matches the events of one file with the scheduled sessions of s.
 type events struct {
 	t      *testing.T
-	s      *schedule.Schedule
+	s      *model.Schedule
 	seen   map[string]bool // GUIDs, ids and slugs
 	unique bool            // the scheduled sessions' slugs are unique
 	n      int
 }
 
 // add checks one event and returns its session, nil when slugs repeat.
-func (ev *events) add(guid string, id int, slug, title string, text func(string) string) *schedule.Session {
+func (ev *events) add(guid string, id int, slug, title string, text func(string) string) *model.Session {
 	ev.t.Helper()
 	if ev.seen == nil {
 		ev.seen = map[string]bool{}

@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // SchemaURL is the JSON Schema the output declares and follows.
@@ -130,7 +130,7 @@ type jsonLink struct {
 var tzPattern = regexp.MustCompile(`^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`)
 
 // JSON returns s as a c3voc schedule.json. Unscheduled sessions are left out.
-func JSON(s *schedule.Schedule) ([]byte, error) {
+func JSON(s *model.Schedule) ([]byte, error) {
 	d, err := build(s)
 	if err != nil {
 		return nil, err

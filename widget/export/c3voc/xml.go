@@ -5,7 +5,7 @@ import (
 	"encoding/xml"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 type xmlSchedule struct {
@@ -87,7 +87,7 @@ type xmlLink struct {
 // XML returns s as a frab/pentabarf schedule.xml that validates against the
 // c3voc XSD. Unscheduled sessions are left out; abstracts are the sanitised
 // HTML of the descriptions.
-func XML(s *schedule.Schedule) ([]byte, error) {
+func XML(s *model.Schedule) ([]byte, error) {
 	d, err := build(s)
 	if err != nil {
 		return nil, err

@@ -9,13 +9,13 @@ import (
 
 	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
 	"github.com/agendaconf/agenda/widget/ics"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 
 	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
 
 // FuzzWrite exports a schedule built from the input, as it comes or after
-// schedule.Check (which every reader runs), through Write and through
+// model.Check (which every reader runs), through Write and through
 // ics.WriteUTC (the widget's way). Each calendar must be well-formed RFC
 // 5545: CRLF lines of at most 75 octets, folded lines starting with a space
 // and not splitting UTF-8, no control characters in values, TEXT values
@@ -40,15 +40,15 @@ func fuzzWrite(t *testing.T, data []byte) {
 	// input well under a millisecond.
 	checked := len(data)%2 == 1
 	if checked {
-		schedule.Check(s)
+		model.Check(s)
 	}
 	checkICS(t, s, Write(s, exporttest.Stamp), checked, loc)
 	checkICS(t, s, ics.WriteUTC(nil, Calendar(s), exporttest.Stamp), checked, nil)
 }
 
 // checkICS checks the calendar b written from s. checked says s went
-// through schedule.Check; loc is the zone of b's times, nil for UTC.
-func checkICS(t *testing.T, s *schedule.Schedule, b []byte, checked bool, loc *time.Location) {
+// through model.Check; loc is the zone of b's times, nil for UTC.
+func checkICS(t *testing.T, s *model.Schedule, b []byte, checked bool, loc *time.Location) {
 	t.Helper()
 	if !bytes.HasSuffix(b, []byte("\r\n")) {
 		t.Fatalf("the calendar does not end in CRLF: %q", tail(b))
@@ -74,7 +74,7 @@ func checkICS(t *testing.T, s *schedule.Schedule, b []byte, checked bool, loc *t
 		}
 	}
 
-	var scheduled []*schedule.Session
+	var scheduled []*model.Session
 	for i := range s.Sessions {
 		if s.Sessions[i].Scheduled() {
 			scheduled = append(scheduled, &s.Sessions[i])
@@ -191,7 +191,7 @@ func checkText(t *testing.T, line, v string, list bool) {
 
 // checkEvent checks one VEVENT's properties (parameters and value by name)
 // against its session.
-func checkEvent(t *testing.T, s *schedule.Schedule, ss *schedule.Session, props map[string][2]string, checked bool, loc *time.Location) {
+func checkEvent(t *testing.T, s *model.Schedule, ss *model.Session, props map[string][2]string, checked bool, loc *time.Location) {
 	t.Helper()
 	for _, p := range []string{"UID", "DTSTAMP", "DTSTART", "SUMMARY"} {
 		if _, ok := props[p]; !ok {

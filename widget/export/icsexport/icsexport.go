@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/agendaconf/agenda/widget/ics"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // Calendar converts s into an ics.Calendar: one event per scheduled session, in
 // programme order; unscheduled sessions are left out.
-func Calendar(s *schedule.Schedule) ics.Calendar {
+func Calendar(s *model.Schedule) ics.Calendar {
 	c := ics.Calendar{Name: s.Conference.Name, TimeZone: s.Conference.TimeZone}
 	if loc, err := time.LoadLocation(c.TimeZone); err == nil {
 		c.Location = loc
@@ -29,7 +29,7 @@ func Calendar(s *schedule.Schedule) ics.Calendar {
 
 // Event converts one session. The description names the speakers first, then
 // the session's own text as plain text.
-func Event(s *schedule.Schedule, ss *schedule.Session) ics.Event {
+func Event(s *model.Schedule, ss *model.Session) ics.Event {
 	e := ics.Event{
 		UID:      ics.UID(s.Conference.ID, ss.Slug),
 		Summary:  ss.Title,
@@ -55,7 +55,7 @@ func Event(s *schedule.Schedule, ss *schedule.Session) ics.Event {
 }
 
 // SpeakerNames joins the session's speakers' names in billing order.
-func SpeakerNames(s *schedule.Schedule, ss *schedule.Session) string {
+func SpeakerNames(s *model.Schedule, ss *model.Session) string {
 	out := ""
 	for i, slug := range ss.Speakers {
 		name := slug
@@ -70,7 +70,7 @@ func SpeakerNames(s *schedule.Schedule, ss *schedule.Session) string {
 	return out
 }
 
-func location(ss *schedule.Session) string {
+func location(ss *model.Session) string {
 	switch {
 	case ss.Room != "" && ss.Location != "":
 		return ss.Room + " (" + ss.Location + ")"
@@ -80,7 +80,7 @@ func location(ss *schedule.Session) string {
 	return ss.Location
 }
 
-func categories(ss *schedule.Session) []string {
+func categories(ss *model.Session) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range append([]string{ss.Kind.String(), ss.Track}, ss.Tags...) {
@@ -93,6 +93,6 @@ func categories(ss *schedule.Session) []string {
 }
 
 // Write returns the iCalendar file of s with the given DTSTAMP.
-func Write(s *schedule.Schedule, stamp time.Time) []byte {
+func Write(s *model.Schedule, stamp time.Time) []byte {
 	return ics.Write(nil, Calendar(s), stamp)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
 	"github.com/agendaconf/agenda/widget/ics"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 var stamp = exporttest.Stamp
@@ -64,7 +64,7 @@ func parse(t *testing.T, b []byte) map[string]parsed {
 }
 
 // checkSame checks that the parsed events are exactly the scheduled sessions of s.
-func checkSame(t *testing.T, s *schedule.Schedule, got map[string]parsed) {
+func checkSame(t *testing.T, s *model.Schedule, got map[string]parsed) {
 	t.Helper()
 	n := 0
 	for i := range s.Sessions {
@@ -145,7 +145,7 @@ func TestContentReordered(t *testing.T) {
 	}
 }
 
-func uids(s *schedule.Schedule) map[string]parsed {
+func uids(s *model.Schedule) map[string]parsed {
 	out := map[string]parsed{}
 	for i := range s.Sessions {
 		if ss := &s.Sessions[i]; ss.Scheduled() {

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/sanitize"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/sanitize"
 
 	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
@@ -18,7 +18,7 @@ import (
 // FuzzFiles writes the static pages or the fallback fragment of a schedule
 // built from the input, its descriptions sanitised as every reader does
 // (the model holds only sanitised HTML), as it comes or after
-// schedule.Check. Writing fails only when the zone does not load; otherwise
+// model.Check. Writing fails only when the zone does not load; otherwise
 // every page tokenises with x/net/html with no script (or other active)
 // element, no on* attribute and only http, https, mailto or relative URLs;
 // pages are named index.html, schedule.css and DATE.html; the day pages show
@@ -46,7 +46,7 @@ func fuzzFiles(t *testing.T, data []byte) {
 	// (the others test the pages on any model), bit 1 picks the pages or
 	// the fallback, and the bits above pick the fallback's href.
 	if len(data)%2 == 1 {
-		schedule.Check(s)
+		model.Check(s)
 	}
 	scheduled := 0
 	for _, ss := range s.Sessions {

@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 // CSSFile is the name of the stylesheet every page links to.
@@ -42,7 +42,7 @@ type fallbackData struct {
 // Files returns every file of the static schedule by name: index.html, one
 // YYYY-MM-DD.html per day, and schedule.css. Descriptions are the readers'
 // sanitised HTML and go in as they are; everything else is escaped.
-func Files(s *schedule.Schedule) (map[string][]byte, error) {
+func Files(s *model.Schedule) (map[string][]byte, error) {
 	p, err := prepare(s)
 	if err != nil {
 		return nil, err
@@ -82,7 +82,7 @@ func Files(s *schedule.Schedule) (map[string][]byte, error) {
 // session is marked data-session="SLUG", as the widget marks its own, and
 // links to its entry in the static pages at href (a folder URL ending in /).
 // Headings start at level 2, under the page's h1.
-func Fallback(s *schedule.Schedule, href string) ([]byte, error) {
+func Fallback(s *model.Schedule, href string) ([]byte, error) {
 	p, err := prepare(s)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ type prepared struct {
 	unscheduled []item
 }
 
-func prepare(s *schedule.Schedule) (*prepared, error) {
+func prepare(s *model.Schedule) (*prepared, error) {
 	loc := time.UTC
 	if tz := s.Conference.TimeZone; tz != "" {
 		l, err := time.LoadLocation(tz)
@@ -111,7 +111,7 @@ func prepare(s *schedule.Schedule) (*prepared, error) {
 		loc = l
 	}
 	cp := *s
-	cp.Sessions = append([]schedule.Session(nil), s.Sessions...)
+	cp.Sessions = append([]model.Session(nil), s.Sessions...)
 	cp.Rooms = append([]string(nil), s.Rooms...)
 	cp.Sort()
 	s = &cp
@@ -162,7 +162,7 @@ func prepare(s *schedule.Schedule) (*prepared, error) {
 }
 
 // Write writes the files of the static schedule into dir, creating it.
-func Write(dir string, s *schedule.Schedule) error {
+func Write(dir string, s *model.Schedule) error {
 	files, err := Files(s)
 	if err != nil {
 		return err

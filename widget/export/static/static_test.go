@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 func golden(t *testing.T, dir string, files map[string][]byte) {
@@ -35,7 +35,7 @@ var (
 
 // checkPages checks what every export must have: no script, local links that
 // resolve, unique ids, the stylesheet, a page per day.
-func checkPages(t *testing.T, s *schedule.Schedule, files map[string][]byte) {
+func checkPages(t *testing.T, s *model.Schedule, files map[string][]byte) {
 	t.Helper()
 	if _, ok := files["index.html"]; !ok {
 		t.Fatal("no index.html")

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 
 	corpusdir "github.com/agendaconf/agenda/internal/corpus"
 )
@@ -85,7 +85,7 @@ func TestFOSDEM(t *testing.T) {
 		t.Errorf("days = %d, want 2", got)
 	}
 	// Days run from 09:00 to 08:59 the next morning, and <day_change> says 09:00:00.
-	want := schedule.Conference{ID: "fosdem-2025", Name: "FOSDEM 2025", TimeZone: "Europe/Brussels", BaseURL: "https://fosdem.org/2025/schedule/",
+	want := model.Conference{ID: "fosdem-2025", Name: "FOSDEM 2025", TimeZone: "Europe/Brussels", BaseURL: "https://fosdem.org/2025/schedule/",
 		DayChange: 9 * time.Hour, Pos: diag.Pos{File: path, Line: 4, Col: 3}}
 	if s.Conference != want {
 		t.Errorf("conference = %+v, want %+v", s.Conference, want)
@@ -96,7 +96,7 @@ func TestFOSDEM(t *testing.T) {
 	}
 	// <event guid="852280ac-..." id="6210"> on line 100:
 	// 2025-02-01T10:35:00+01:00, 00:25, K.3.201, Mikhail Gudim.
-	var ss *schedule.Session
+	var ss *model.Session
 	for i := range s.Sessions {
 		if s.Sessions[i].Slug == "fosdem-2025-6210-a-new-approach-to-callee-saved-registers-in-llvm" {
 			ss = &s.Sessions[i]
@@ -188,11 +188,11 @@ func TestC3VOCExamples(t *testing.T) {
 		if want := []string{"Gray Room", "Tan Room"}; strings.Join(s.Rooms, "|") != strings.Join(want, "|") {
 			t.Errorf("democon rooms = %q, want %q", s.Rooms, want)
 		}
-		kinds := map[schedule.Kind]int{}
+		kinds := map[model.Kind]int{}
 		for _, ss := range s.Sessions {
 			kinds[ss.Kind]++
 		}
-		if kinds[schedule.Talk] != 27 || kinds[schedule.Workshop] != 9 {
+		if kinds[model.Talk] != 27 || kinds[model.Workshop] != 9 {
 			t.Errorf("democon kinds = %v, want 27 talks and 9 workshops", kinds)
 		}
 		_, l := ReadFile(corpusFile(t, "c3voc/examples/pretalx-rc3.json"))
@@ -372,23 +372,23 @@ func TestSpeakers(t *testing.T) {
 }
 
 func TestKinds(t *testing.T) {
-	tests := map[string]schedule.Kind{
-		"":                              schedule.Talk,
-		"lecture":                       schedule.Talk,
-		"Talk 30 min + 10min Q&A":       schedule.Talk,
-		"LightningTalk 15min 10min Q&A": schedule.Talk,
-		"devroom":                       schedule.Talk,
-		"Workshop 60 Min":               schedule.Workshop,
-		"hands-on":                      schedule.Workshop,
-		"WORKSHOP":                      schedule.Workshop,
-		"break":                         schedule.Break,
-		"Pause":                         schedule.Break,
-		"Lunch break":                   schedule.Break,
-		"meetup":                        schedule.Activity,
-		"OTHER":                         schedule.Activity,
-		"party":                         schedule.Activity,
-		"self-organized session":        schedule.Activity,
-		"performance":                   schedule.Activity,
+	tests := map[string]model.Kind{
+		"":                              model.Talk,
+		"lecture":                       model.Talk,
+		"Talk 30 min + 10min Q&A":       model.Talk,
+		"LightningTalk 15min 10min Q&A": model.Talk,
+		"devroom":                       model.Talk,
+		"Workshop 60 Min":               model.Workshop,
+		"hands-on":                      model.Workshop,
+		"WORKSHOP":                      model.Workshop,
+		"break":                         model.Break,
+		"Pause":                         model.Break,
+		"Lunch break":                   model.Break,
+		"meetup":                        model.Activity,
+		"OTHER":                         model.Activity,
+		"party":                         model.Activity,
+		"self-organized session":        model.Activity,
+		"performance":                   model.Activity,
 	}
 	for in, want := range tests {
 		if got := kindOf(in); got != want {
@@ -488,7 +488,7 @@ func TestXMLDetails(t *testing.T) {
 		if got := strings.Join(s.Rooms, ","); got != "Zed,Alpha" {
 			t.Errorf("rooms = %q, want Zed,Alpha (file order, empty rooms left out)", got)
 		}
-		if s.Sessions[0].Room != "Zed" || s.Sessions[0].Kind != schedule.Workshop || s.Sessions[1].Kind != schedule.Break {
+		if s.Sessions[0].Room != "Zed" || s.Sessions[0].Kind != model.Workshop || s.Sessions[1].Kind != model.Break {
 			t.Errorf("sessions = %+v", s.Sessions)
 		}
 	})
@@ -534,7 +534,7 @@ func TestJSONInline(t *testing.T) {
 		t.Fatalf("sessions = %+v", s.Sessions)
 	}
 	nd, early, late := s.Sessions[0], s.Sessions[1], s.Sessions[2]
-	if late.Slug != "late" || late.Kind != schedule.Activity || late.End.Format(time.RFC3339) != "2025-06-01T22:30:00Z" || late.Pos.Line != 12 {
+	if late.Slug != "late" || late.Kind != model.Activity || late.End.Format(time.RFC3339) != "2025-06-01T22:30:00Z" || late.Pos.Line != 12 {
 		t.Errorf("late = %+v", late)
 	}
 	if late.Description != "<p>Dance</p><p>all night</p>" {

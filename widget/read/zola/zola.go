@@ -16,11 +16,11 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frontmatter"
-	"github.com/agendaconf/agenda/widget/source/sanitize"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/frontmatter"
+	"github.com/agendaconf/agenda/widget/read/sanitize"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 // ConfigFile is the name of the optional conference config at the content root.
@@ -38,25 +38,25 @@ type Options struct {
 // sessionFolders maps each folder to the kind of session its pages are.
 var sessionFolders = []struct {
 	dir  string
-	kind schedule.Kind
+	kind model.Kind
 }{
-	{"talks", schedule.Talk},
-	{"workshops", schedule.Workshop},
-	{"activities", schedule.Activity},
-	{"breaks", schedule.Break},
+	{"talks", model.Talk},
+	{"workshops", model.Workshop},
+	{"activities", model.Activity},
+	{"breaks", model.Break},
 }
 
 // longText is where a description starts to be a burden to every attendee's phone.
 const longText = 64 << 10
 
 // Read reads the content folder dir.
-func Read(dir string, o Options) (*schedule.Schedule, diag.List) {
+func Read(dir string, o Options) (*model.Schedule, diag.List) {
 	return ReadFS(os.DirFS(dir), dir, o)
 }
 
 // ReadFS reads a content folder from fsys; prefix is prepended to paths in
 // diagnostics so that they point at real files.
-func ReadFS(fsys fs.FS, prefix string, o Options) (*schedule.Schedule, diag.List) {
+func ReadFS(fsys fs.FS, prefix string, o Options) (*model.Schedule, diag.List) {
 	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}}
 	r.config(o)
 	r.readSpeakers()
@@ -73,7 +73,7 @@ func ReadFS(fsys fs.FS, prefix string, o Options) (*schedule.Schedule, diag.List
 		r.noSessions(found, drafts)
 	}
 	r.s.Sort()
-	r.diags = append(r.diags, schedule.Check(&r.s)...)
+	r.diags = append(r.diags, model.Check(&r.s)...)
 	r.diags.Sort()
 	return &r.s, capWarnings(r.diags)
 }
@@ -81,7 +81,7 @@ func ReadFS(fsys fs.FS, prefix string, o Options) (*schedule.Schedule, diag.List
 type reader struct {
 	fsys   fs.FS
 	prefix string
-	s      schedule.Schedule
+	s      model.Schedule
 	loc    *time.Location
 	year   int
 	diags  diag.List
@@ -160,16 +160,16 @@ func (r *reader) config(o Options) {
 	}
 	r.year = year
 	baseURL := strings.TrimRight(strings.TrimSpace(string(c.BaseURL)), "/")
-	if baseURL != "" && !schedule.SafeURL(baseURL) {
+	if baseURL != "" && !model.SafeURL(baseURL) {
 		// Dropped here, before every session's permalink is built on it.
 		lc := keys["base_url"]
 		r.diags.Warn(r.pos(ConfigFile, lc[0], lc[1]), "base_url "+strconv.Quote(short(baseURL))+" is not a web address and is dropped",
 			"write where the site is served: base_url = \"https://conf.example/2026\"")
 		baseURL = ""
 	}
-	r.s.Conference = schedule.Conference{ID: id, Name: name, TimeZone: tz, BaseURL: baseURL}
+	r.s.Conference = model.Conference{ID: id, Name: name, TimeZone: tz, BaseURL: baseURL}
 	// Where a problem with the conference is best shown: base_url's line, the
-	// one key schedule.Check looks at, else the config, else the folder.
+	// one key model.Check looks at, else the config, else the folder.
 	switch lc, ok := keys["base_url"]; {
 	case ok:
 		r.s.Conference.Pos = r.pos(ConfigFile, lc[0], lc[1])
@@ -263,7 +263,7 @@ type sessionPage struct {
 		SponsorURL   anything `toml:"sponsor_url"`
 	} `toml:"extra"`
 
-	kind schedule.Kind
+	kind model.Kind
 	file string
 	slug string
 	keys keyPos
@@ -303,7 +303,7 @@ func (r *reader) readSpeakers() {
 			r.draftSpeakers[slug] = f.name
 			continue
 		}
-		sp := schedule.Speaker{
+		sp := model.Speaker{
 			Slug: slug,
 			Name: sanitize.Text(string(p.Extra.Name)),
 			Role: sanitize.Text(string(p.Extra.Role)),
@@ -330,7 +330,7 @@ func (r *reader) readSpeakers() {
 			{"Twitter", handleURL(string(p.Extra.Twitter), "https://twitter.com/"), "extra.twitter"},
 		} {
 			if u := r.url(l.url, keys.at(l.key)); u != "" {
-				sp.Links = append(sp.Links, schedule.Link{Label: l.label, URL: u})
+				sp.Links = append(sp.Links, model.Link{Label: l.label, URL: u})
 			}
 		}
 		r.checkLength(keys.at("extra.bio"), "bio", len(p.Extra.Bio))
@@ -345,7 +345,7 @@ func (r *reader) url(u string, pos diag.Pos) string {
 		return ""
 	}
 	// The model's policy; a path waits for Check to make it whole on base_url.
-	if schedule.SafeURL(u) || schedule.SitePath(u) {
+	if model.SafeURL(u) || model.SitePath(u) {
 		return u
 	}
 	r.diags.Warn(pos, "link "+strconv.Quote(u)+" is not a web address and is dropped", "use an https:// URL")
@@ -382,7 +382,7 @@ func (r *reader) checkLength(pos diag.Pos, what string, n int) {
 // readSessions reads the pages of one session folder. found counts its
 // pages, drafts those left out as drafts (as Zola leaves them out of a built
 // site).
-func (r *reader) readSessions(dir string, kind schedule.Kind) (out []*sessionPage, found, drafts int) {
+func (r *reader) readSessions(dir string, kind model.Kind) (out []*sessionPage, found, drafts int) {
 	for _, f := range r.pages(dir) {
 		found++
 		p := &sessionPage{kind: kind, file: f.name}
@@ -463,7 +463,7 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 		desc, descKey = string(p.Description), "description"
 	}
 	r.checkLength(p.keys.at(descKey), "the description", len(desc))
-	base := schedule.Session{
+	base := model.Session{
 		Slug:        p.slug,
 		Title:       title,
 		Kind:        p.kind,
@@ -499,7 +499,7 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 		}
 		slug := Slugify(name)
 		if r.s.Speaker(slug) == nil {
-			r.s.Speakers = append(r.s.Speakers, schedule.Speaker{Slug: slug, Name: name, Bio: sanitize.HTML(m.Bio), URL: r.url(m.URL, p.keys.at("extra.mentors")), Pos: p.keys.at("extra.mentors")})
+			r.s.Speakers = append(r.s.Speakers, model.Speaker{Slug: slug, Name: name, Bio: sanitize.HTML(m.Bio), URL: r.url(m.URL, p.keys.at("extra.mentors")), Pos: p.keys.at("extra.mentors")})
 		}
 		base.Speakers = append(base.Speakers, slug)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
 )
 
 func FuzzRead(f *testing.F) {
@@ -64,7 +64,7 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		for _, u := range urls {
-			if u != "" && !schedule.SafeURL(u) {
+			if u != "" && !model.SafeURL(u) {
 				t.Fatalf("unsafe URL %q in the model", u)
 			}
 		}

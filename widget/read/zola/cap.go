@@ -3,7 +3,7 @@ package zola
 import (
 	"strings"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // perKind is how many warnings of one kind a file shows. A kind is a message

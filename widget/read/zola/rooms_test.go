@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func TestRooms(t *testing.T) {

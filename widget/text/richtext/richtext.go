@@ -1,7 +1,7 @@
 // Package richtext checks, in the widget, the HTML that a bundle carries in
 // descriptions and bios. A page may point the widget at any bundle, so that
 // HTML is untrusted: whoever wrote it, only the markup that
-// widget/source/sanitize writes may reach the page as markup.
+// widget/read/sanitize writes may reach the page as markup.
 //
 // The check is a small validating tokenizer for exactly the sanitiser's
 // output: its allowlisted elements in the one form it writes each, links

@@ -14,10 +14,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/fold"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/sanitize"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/sanitize"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 // Options are what the command line adds to a file: agenda's --tz and --year.
@@ -37,14 +37,14 @@ type Options struct {
 //
 // The schedule is nil only when nothing usable could be read; the diagnostics
 // then hold an error that says why. Otherwise it is sorted and checked
-// (schedule.Check, which also drops unsafe links), and the diagnostics hold
+// (model.Check, which also drops unsafe links), and the diagnostics hold
 // everything found on the way.
-func Read(name string, data []byte) (*schedule.Schedule, diag.List) {
+func Read(name string, data []byte) (*model.Schedule, diag.List) {
 	return ReadWith(name, data, Options{})
 }
 
 // ReadWith is Read with options from the command line.
-func ReadWith(name string, data []byte, o Options) (*schedule.Schedule, diag.List) {
+func ReadWith(name string, data []byte, o Options) (*model.Schedule, diag.List) {
 	file := diag.Pos{File: name}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // UTF-8 byte order mark
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
@@ -70,12 +70,12 @@ func ReadWith(name string, data []byte, o Options) (*schedule.Schedule, diag.Lis
 }
 
 // ReadFile reads the file at path with Read.
-func ReadFile(path string) (*schedule.Schedule, diag.List) {
+func ReadFile(path string) (*model.Schedule, diag.List) {
 	return ReadFileWith(path, Options{})
 }
 
 // ReadFileWith reads the file at path with ReadWith.
-func ReadFileWith(path string, o Options) (*schedule.Schedule, diag.List) {
+func ReadFileWith(path string, o Options) (*model.Schedule, diag.List) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var l diag.List
@@ -124,14 +124,14 @@ type day struct {
 type person struct {
 	id, guid, code string // as the file gives them; id "0" means none
 	name, bio, url string
-	links          []schedule.Link
+	links          []model.Link
 	pos            diag.Pos
 }
 
 // builder turns events into a Schedule and collects diagnostics.
 type builder struct {
 	name   string
-	s      *schedule.Schedule
+	s      *model.Schedule
 	d      diag.List
 	usable bool // something worth returning was read
 
@@ -176,7 +176,7 @@ type idUse struct {
 func newBuilder(name string) *builder {
 	return &builder{
 		name:         name,
-		s:            &schedule.Schedule{},
+		s:            &model.Schedule{},
 		speakerByKey: map[string]int{},
 		speakerSlug:  map[string]string{},
 		speakerWho:   map[string]string{},
@@ -189,7 +189,7 @@ func newBuilder(name string) *builder {
 func (b *builder) file() diag.Pos { return diag.Pos{File: b.name} }
 
 // finish interprets the collected events and returns the result of Read.
-func (b *builder) finish() (*schedule.Schedule, diag.List) {
+func (b *builder) finish() (*model.Schedule, diag.List) {
 	if !b.usable {
 		if !b.d.HasErrors() {
 			b.d.Error(b.file(), "no schedule found in the file", "give a frab/pentabarf schedule.xml or a c3voc schedule.json")
@@ -229,7 +229,7 @@ func (b *builder) finish() (*schedule.Schedule, diag.List) {
 		}
 	}
 	b.s.Sort()
-	b.d = append(b.d, schedule.Check(b.s)...)
+	b.d = append(b.d, model.Check(b.s)...)
 	b.d.Sort()
 	return b.s, b.d
 }
@@ -524,7 +524,7 @@ func (b *builder) addRoom(name string) {
 
 // addEvent turns one event into a Session and its Speakers.
 func (b *builder) addEvent(ev *event) {
-	ss := schedule.Session{
+	ss := model.Session{
 		Title: clean(ev.title),
 		Kind:  kindOf(ev.typ),
 		Room:  clean(ev.room),
@@ -667,7 +667,7 @@ func (b *builder) speaker(p person, pos diag.Pos) string {
 		if sp.Bio == "" && p.bio != "" {
 			sp.Bio = sanitize.HTML(p.bio)
 		}
-		if u := strings.TrimSpace(p.url); !schedule.SafeURL(sp.URL) && schedule.SafeURL(u) {
+		if u := strings.TrimSpace(p.url); !model.SafeURL(sp.URL) && model.SafeURL(u) {
 			sp.URL = u
 		}
 		if len(sp.Links) == 0 {
@@ -710,7 +710,7 @@ func (b *builder) speaker(p person, pos diag.Pos) string {
 	b.speakerSlug[slug] = key
 	b.speakerWho[slug] = who(p)
 	b.speakerByKey[key] = len(b.s.Speakers)
-	b.s.Speakers = append(b.s.Speakers, schedule.Speaker{
+	b.s.Speakers = append(b.s.Speakers, model.Speaker{
 		Slug:  slug,
 		Name:  p.name,
 		Bio:   sanitize.HTML(p.bio),
@@ -783,10 +783,10 @@ func (x personIndex) complete(p person) person {
 }
 
 // link makes a labelled link; without a label, the URL's host names it.
-func link(label, href string) (schedule.Link, bool) {
+func link(label, href string) (model.Link, bool) {
 	href = strings.TrimSpace(href)
 	if href == "" {
-		return schedule.Link{}, false
+		return model.Link{}, false
 	}
 	label = clean(label)
 	if label == "" {
@@ -796,7 +796,7 @@ func link(label, href string) (schedule.Link, bool) {
 			label = href
 		}
 	}
-	return schedule.Link{Label: label, URL: href}, true
+	return model.Link{Label: label, URL: href}, true
 }
 
 // times works out when an event starts and ends. The start is <date> (a full
@@ -940,23 +940,23 @@ func parseDuration(s string) (time.Duration, bool) {
 //	  movie, tour, excursion, dinner, reception, networking, assembly -> Activity
 //	anything else (talk, lecture, lightning talk, keynote, panel,
 //	  discussion, devroom, podium, ...)                           -> Talk
-func kindOf(typ string) schedule.Kind {
+func kindOf(typ string) model.Kind {
 	words := strings.FieldsFunc(strings.ToLower(typ), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
 	})
 	for _, w := range words {
 		switch w {
 		case "workshop", "workshops", "hands", "handson", "tutorial", "lab", "training", "course", "hackathon":
-			return schedule.Workshop
+			return model.Workshop
 		}
 		if strings.Contains(w, "workshop") {
-			return schedule.Workshop
+			return model.Workshop
 		}
 	}
 	for _, w := range words {
 		switch w {
 		case "break", "pause", "lunch", "coffee", "breakfast", "tea", "coffeebreak":
-			return schedule.Break
+			return model.Break
 		}
 	}
 	for _, w := range words {
@@ -964,10 +964,10 @@ func kindOf(typ string) schedule.Kind {
 		case "meetup", "meeting", "activity", "activities", "party", "social", "other", "game", "games", "bof",
 			"self", "selforganized", "sos", "performance", "concert", "music", "art", "film", "movie",
 			"tour", "excursion", "dinner", "reception", "networking", "assembly":
-			return schedule.Activity
+			return model.Activity
 		}
 	}
-	return schedule.Talk
+	return model.Talk
 }
 
 // clean collapses runs of white space in a title or name.

@@ -1,10 +1,10 @@
-package schedule
+package model
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func TestSafeURL(t *testing.T) {

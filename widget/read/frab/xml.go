@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/fold"
+	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
 // The parts of schedule.xml that the reader uses (see

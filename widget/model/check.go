@@ -1,4 +1,4 @@
-package schedule
+package model
 
 import (
 	"sort"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // The years a session may fall in.

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // Tests for issue 8: who a speaker is, which day a session after midnight
@@ -65,7 +65,7 @@ next:
 }
 
 // speakersOf maps each session's slug to its speakers' names.
-func speakersOf(s *schedule.Schedule) map[string]string {
+func speakersOf(s *model.Schedule) map[string]string {
 	out := map[string]string{}
 	for _, ss := range s.Sessions {
 		var names []string
@@ -407,33 +407,33 @@ func TestPersonsBlock(t *testing.T) {
 	tests := []struct {
 		name  string
 		doc   string
-		want  schedule.Speaker // Slug, Name, Bio, URL and Links are compared
+		want  model.Speaker // Slug, Name, Bio, URL and Links are compared
 		diags []want
 	}{
 		{
 			name: "FOSDEM: biography by id",
 			doc:  doc(`<person id="4744">Mikhail Gudim</person>`, `<person id="4744"><name>Mikhail Gudim</name><slug>mikhail_gudim</slug><biography>&lt;p&gt;Compiler engineer.&lt;/p&gt;</biography><links><link href="https://example.org/mg">Homepage</link></links></person>`),
-			want: schedule.Speaker{Slug: "mikhail-gudim", Name: "Mikhail Gudim", Bio: "<p>Compiler engineer.</p>", Links: []schedule.Link{{Label: "Homepage", URL: "https://example.org/mg"}}},
+			want: model.Speaker{Slug: "mikhail-gudim", Name: "Mikhail Gudim", Bio: "<p>Compiler engineer.</p>", Links: []model.Link{{Label: "Homepage", URL: "https://example.org/mg"}}},
 		},
 		{
 			name: "extended_biography when biography is empty",
 			doc:  doc(`<person id="1">Ada</person>`, `<person id="1"><name>Ada</name><biography></biography><extended_biography>Longer.</extended_biography><url>https://ada.example/</url></person>`),
-			want: schedule.Speaker{Slug: "ada", Name: "Ada", Bio: "<p>Longer.</p>", URL: "https://ada.example/"},
+			want: model.Speaker{Slug: "ada", Name: "Ada", Bio: "<p>Longer.</p>", URL: "https://ada.example/"},
 		},
 		{
 			name: "by guid, with the name the event leaves out",
 			doc:  doc(`<person guid="p-1"></person>`, `<person guid="p-1" id="5"><name>Grace</name><biography>Admiral.</biography></person>`),
-			want: schedule.Speaker{Slug: "grace", Name: "Grace", Bio: "<p>Admiral.</p>"},
+			want: model.Speaker{Slug: "grace", Name: "Grace", Bio: "<p>Admiral.</p>"},
 		},
 		{
 			name: "an id that names another person is not their biography",
 			doc:  doc(`<person id="7">Alice</person>`, `<person id="7"><name>Bob</name><biography>Not Alice.</biography></person>`),
-			want: schedule.Speaker{Slug: "alice", Name: "Alice"},
+			want: model.Speaker{Slug: "alice", Name: "Alice"},
 		},
 		{
 			name: "a link without a label is labelled by its host",
 			doc:  doc(`<person id="2">Bea</person>`, `<person id="2"><name>Bea</name><links><link href="https://social.example/@bea"></link></links></person>`),
-			want: schedule.Speaker{Slug: "bea", Name: "Bea", Links: []schedule.Link{{Label: "social.example", URL: "https://social.example/@bea"}}},
+			want: model.Speaker{Slug: "bea", Name: "Bea", Links: []model.Link{{Label: "social.example", URL: "https://social.example/@bea"}}},
 		},
 	}
 	for _, tt := range tests {

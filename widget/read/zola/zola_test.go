@@ -8,8 +8,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 
 	corpusdir "github.com/agendaconf/agenda/internal/corpus"
 )
@@ -25,7 +25,7 @@ const ann = "+++\ntitle = \"Speaker: Ann\"\n[extra]\nname = \"Ann Example\"\n+++
 
 // read runs the reader over one talk file (plus speaker ann) and returns the
 // session, if any, and the diagnostics about that file.
-func read(t *testing.T, content string) (*schedule.Session, diag.List) {
+func read(t *testing.T, content string) (*model.Session, diag.List) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"talks/x.md":      {Data: []byte(content)},
@@ -178,7 +178,7 @@ func TestResolve(t *testing.T) {
 	if got := strings.Join(s.Rooms, ","); got != "Main Stage,Side Stage" {
 		t.Errorf("rooms = %s", got)
 	}
-	if s.Conference != (schedule.Conference{ID: "conf", Name: "Conf", TimeZone: "Europe/Paris", Pos: diag.Pos{File: filepath.Join("c", ConfigFile)}}) {
+	if s.Conference != (model.Conference{ID: "conf", Name: "Conf", TimeZone: "Europe/Paris", Pos: diag.Pos{File: filepath.Join("c", ConfigFile)}}) {
 		t.Errorf("conference = %+v", s.Conference)
 	}
 	if tour := s.Sessions[3]; tour.Location != "Café, 1 Rue X" && s.Sessions[4].Location != "Café, 1 Rue X" {
@@ -206,7 +206,7 @@ func TestEuroRust(t *testing.T) {
 	if d.HasErrors() {
 		t.Fatalf("errors:\n%v", d)
 	}
-	byFile := map[string][]*schedule.Session{}
+	byFile := map[string][]*model.Session{}
 	for i := range s.Sessions {
 		ss := &s.Sessions[i]
 		byFile[ss.Pos.File] = append(byFile[ss.Pos.File], ss)

@@ -7,17 +7,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/agendaconf/agenda/widget/diag"
-	"github.com/agendaconf/agenda/widget/schedule"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // readFiles reads a content folder made of files, under the prefix "c".
-func readFiles(t *testing.T, files map[string]string) (*schedule.Schedule, diag.List) {
+func readFiles(t *testing.T, files map[string]string) (*model.Schedule, diag.List) {
 	t.Helper()
 	return ReadFS(mapFS(files), "c", Options{ID: "t", TimeZone: "Europe/Paris", Year: 2025})
 }
 
-func slugs(s *schedule.Schedule) string {
+func slugs(s *model.Schedule) string {
 	var out []string
 	for _, ss := range s.Sessions {
 		out = append(out, ss.Slug)

@@ -8,15 +8,15 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/agendaconf/agenda/internal/corpus"
-	"github.com/agendaconf/agenda/widget/schedule"
-	"github.com/agendaconf/agenda/widget/source/frab"
-	"github.com/agendaconf/agenda/widget/source/sanitize"
-	"github.com/agendaconf/agenda/widget/source/zola"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/read/frab"
+	"github.com/agendaconf/agenda/widget/read/sanitize"
+	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
 const (
-	euroRust = "../../../shared/corpus/eurorust-2025/content"
-	fosdem   = "../../../shared/corpus/fosdem-2025/schedule.xml"
+	euroRust = "../../../../shared/corpus/eurorust-2025/content"
+	fosdem   = "../../../../shared/corpus/fosdem-2025/schedule.xml"
 )
 
 // TestPassesUnchanged: what the sanitiser writes is used as is.
@@ -130,7 +130,7 @@ func TestSafeURL(t *testing.T) {
 // which the repair unlinks and nothing else.
 func TestRealProgrammes(t *testing.T) {
 	for _, p := range []struct{ name, path string }{
-		{"demo", "../../content"},
+		{"demo", "../../../content"},
 		{"EuroRust", euroRust},
 		{"FOSDEM", fosdem},
 	} {
@@ -157,9 +157,9 @@ func TestRealProgrammes(t *testing.T) {
 	}
 }
 
-func read(tb testing.TB, path string) *schedule.Schedule {
+func read(tb testing.TB, path string) *model.Schedule {
 	tb.Helper()
-	var s *schedule.Schedule
+	var s *model.Schedule
 	if strings.HasSuffix(path, ".xml") {
 		s, _ = frab.ReadFile(path)
 	} else {
@@ -172,7 +172,7 @@ func read(tb testing.TB, path string) *schedule.Schedule {
 }
 
 // texts lists the non-empty descriptions and bios of s.
-func texts(s *schedule.Schedule) []string {
+func texts(s *model.Schedule) []string {
 	var out []string
 	for _, ss := range s.Sessions {
 		if ss.Description != "" {

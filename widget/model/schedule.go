@@ -1,13 +1,13 @@
-// Package schedule is the model that every reader produces and every writer
+// Package model is the model that every reader produces and every writer
 // (bundle, exports) consumes: a conference, its rooms, speakers and sessions,
 // with times as UTC instants.
-package schedule
+package model
 
 import (
 	"sort"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // Kind is what sort of session it is; the folder or the source format decides.

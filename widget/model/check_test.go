@@ -1,11 +1,11 @@
-package schedule
+package model
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 func at(hm string) time.Time {

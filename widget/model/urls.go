@@ -1,9 +1,9 @@
-package schedule
+package model
 
 import (
 	"strings"
 
-	"github.com/agendaconf/agenda/widget/diag"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // SafeURL reports whether u may stand in an href, a calendar file's URL: line
