@@ -31,7 +31,8 @@ func paris(t testing.TB) *time.Location {
 
 // small is the hand-built schedule of the round-trip and golden tests: two
 // days, three rooms, several speakers per session, an unscheduled session, a
-// session naming an unknown speaker, non-ASCII text, tags and tracks.
+// session naming an unknown speaker, non-ASCII text, tags, tracks and
+// languages (some unknown).
 func small(t testing.TB) *model.Schedule {
 	loc := paris(t)
 	at := func(day, h, m int) time.Time { return time.Date(2025, 10, day, h, m, 0, 0, loc).UTC() }
@@ -47,12 +48,12 @@ func small(t testing.TB) *model.Schedule {
 		Sessions: []model.Session{
 			{Slug: "tbd", Title: "To be announced", Speakers: []string{"ghost"}},
 			{Slug: "zero-copy", Title: "Zero-Copy Decoding: Ünïcödé ✓", Room: "Salle Ø", Start: at(9, 10, 30), End: at(9, 11, 15),
-				Speakers: []string{"jose"}, Track: "Performance", Tags: []string{"go", "wasm"},
+				Speakers: []string{"jose"}, Track: "Performance", Language: "en", Tags: []string{"go", "wasm"},
 				Description: "<p>Strings &amp; <em>slices</em>, &lt;no&gt; copies&#33;</p>", URL: "https://conf.example/zero-copy"},
 			{Slug: "keynote", Title: "Opening Keynote", Room: "Main Stage", Start: at(9, 9, 0), End: at(9, 10, 0),
-				Speakers: []string{"ana", "bob", "ana"}, Track: "Opening", Tags: []string{"keynote"}},
+				Speakers: []string{"ana", "bob", "ana"}, Track: "Opening", Language: "Français", Tags: []string{"keynote"}},
 			{Slug: "workshop", Title: "Hands-on Fuzzing", Kind: model.Workshop, Room: "Room B", Start: at(10, 9, 0), End: at(10, 12, 0),
-				Speakers: []string{"ana", "jose"}, Track: "Performance"},
+				Speakers: []string{"ana", "jose"}, Track: "Performance", Language: "en"},
 			{Slug: "lunch", Title: "Lunch", Kind: model.Break, Start: at(10, 12, 0), End: at(10, 13, 0)},
 			{Slug: "river", Title: "Boat trip on the Seine", Kind: model.Activity, Start: at(10, 19, 0), End: at(10, 23, 0),
 				Location: "Port de la Bourdonnais, 75007 Paris", Tags: []string{"social"}},
@@ -137,6 +138,7 @@ func TestRoundTripSmall(t *testing.T) {
 		{"Title", z.Title(), "Zero-Copy Decoding: Ünïcödé ✓"},
 		{"RoomName", z.RoomName(), "Salle Ø"},
 		{"TrackName", z.TrackName(), "Performance"},
+		{"LanguageName", z.LanguageName(), "en"},
 		{"KindName", z.KindName(), "talk"},
 		{"URL", z.URL(), "https://conf.example/zero-copy"},
 		{"Search", z.Search(), "zero copy decoding unicode jose fernandez salle o performance go wasm"},
@@ -151,8 +153,41 @@ func TestRoundTripSmall(t *testing.T) {
 		t.Errorf("keynote speakers %d, ana's sessions %d", b.Session(k).NumSpeakers(), b.SessionsBySpeaker(0).Len())
 	}
 	tbd := b.Session(b.NumSessions() - 1)
-	if tbd.Scheduled() || tbd.Day() != -1 || tbd.Start() != 0 || tbd.End() != 0 || tbd.Room() != -1 || tbd.Track() != -1 {
-		t.Errorf("tbd: scheduled %v day %d start %d end %d room %d track %d", tbd.Scheduled(), tbd.Day(), tbd.Start(), tbd.End(), tbd.Room(), tbd.Track())
+	if tbd.Scheduled() || tbd.Day() != -1 || tbd.Start() != 0 || tbd.End() != 0 || tbd.Room() != -1 || tbd.Track() != -1 || tbd.Language() != -1 || tbd.LanguageName() != "" {
+		t.Errorf("tbd: scheduled %v day %d start %d end %d room %d track %d language %d", tbd.Scheduled(), tbd.Day(), tbd.Start(), tbd.End(), tbd.Room(), tbd.Track(), tbd.Language())
+	}
+	// Languages: distinct, sorted (bytewise), each with its sessions in
+	// programme order.
+	var langs []string
+	for i := range b.NumLanguages() {
+		langs = append(langs, b.Language(i))
+	}
+	if want := []string{"Français", "en"}; !slices.Equal(langs, want) {
+		t.Errorf("languages = %q, want %q", langs, want)
+	}
+	for _, q := range []struct {
+		name  string
+		index int
+		ok    bool
+		slugs []string
+	}{
+		{"en", 1, true, []string{"zero-copy", "workshop"}},
+		{"Français", 0, true, []string{"keynote"}},
+		{"fr", -1, false, nil},
+		{"", -1, false, nil},
+	} {
+		i, ok := b.LanguageByName(q.name)
+		if i != q.index || ok != q.ok {
+			t.Errorf("LanguageByName(%q) = %d, %v; want %d, %v", q.name, i, ok, q.index, q.ok)
+		}
+		var got []string
+		l := b.SessionsInLanguage(i)
+		for j := range l.Len() {
+			got = append(got, b.Session(l.At(j)).Slug())
+		}
+		if !slices.Equal(got, q.slugs) {
+			t.Errorf("SessionsInLanguage(%d) = %q, want %q", i, got, q.slugs)
+		}
 	}
 	for _, q := range []struct {
 		slug string
@@ -165,7 +200,7 @@ func TestRoundTripSmall(t *testing.T) {
 	if _, ok := b.SpeakerBySlug("nobody"); ok {
 		t.Error("SpeakerBySlug(nobody) found")
 	}
-	if b.SessionsInRoom(-1).Len() != 0 || b.SessionsOnDay(99).Len() != 0 {
+	if b.SessionsInRoom(-1).Len() != 0 || b.SessionsOnDay(99).Len() != 0 || b.SessionsInLanguage(2).Len() != 0 {
 		t.Error("out-of-range keys give non-empty lists")
 	}
 }
@@ -251,11 +286,27 @@ func verify(t *testing.T, s *model.Schedule, b *Bundle) {
 	if !slices.IsSorted(tracks) {
 		t.Errorf("tracks not sorted: %q", tracks)
 	}
+	var langs []string
+	for _, ss := range c.Sessions {
+		if ss.Language != "" && !slices.Contains(langs, ss.Language) {
+			langs = append(langs, ss.Language)
+		}
+	}
+	slices.Sort(langs)
+	if got := strs(b.NumLanguages(), b.Language); !slices.Equal(got, langs) {
+		t.Errorf("languages = %q, want %q", got, langs)
+	}
+	for i, l := range langs {
+		if j, ok := b.LanguageByName(l); !ok || j != i {
+			t.Errorf("LanguageByName(%q) = %d, %v", l, j, ok)
+		}
+	}
 	byDay := make([][]int, b.NumDays())
 	byRoom := make([][]int, b.NumRooms())
 	bySpeaker := make([][]int, b.NumSpeakers())
 	byKind := make([][]int, b.NumKinds())
 	byTrack := make([][]int, b.NumTracks())
+	byLanguage := make([][]int, b.NumLanguages())
 	for i := range c.Sessions {
 		want := &c.Sessions[i]
 		got := b.Session(i)
@@ -267,6 +318,7 @@ func verify(t *testing.T, s *model.Schedule, b *Bundle) {
 			{"Description", got.Description(), want.Description}, {"URL", got.URL(), want.URL},
 			{"Location", got.Location(), want.Location}, {"RoomName", got.RoomName(), want.Room},
 			{"TrackName", got.TrackName(), want.Track}, {"KindName", got.KindName(), want.Kind.String()},
+			{"LanguageName", got.LanguageName(), want.Language},
 		} {
 			if f.got != f.want {
 				t.Errorf("session %d %s = %q, want %q", i, f.name, f.got, f.want)
@@ -299,6 +351,11 @@ func verify(t *testing.T, s *model.Schedule, b *Bundle) {
 		}
 		if tr := got.Track(); tr >= 0 {
 			byTrack[tr] = append(byTrack[tr], i)
+		}
+		if l := got.Language(); l != slices.Index(langs, want.Language) {
+			t.Errorf("session %d Language = %d, want %d", i, l, slices.Index(langs, want.Language))
+		} else if l >= 0 {
+			byLanguage[l] = append(byLanguage[l], i)
 		}
 		byKind[got.Kind()] = append(byKind[got.Kind()], i)
 		if got.NumSpeakers() != len(want.Speakers) || got.Speakers().Len() != len(want.Speakers) {
@@ -341,7 +398,7 @@ func verify(t *testing.T, s *model.Schedule, b *Bundle) {
 		get  func(int) List
 	}{
 		{"day", byDay, b.SessionsOnDay}, {"room", byRoom, b.SessionsInRoom}, {"speaker", bySpeaker, b.SessionsBySpeaker},
-		{"kind", byKind, b.SessionsOfKind}, {"track", byTrack, b.SessionsInTrack},
+		{"kind", byKind, b.SessionsOfKind}, {"track", byTrack, b.SessionsInTrack}, {"language", byLanguage, b.SessionsInLanguage},
 	} {
 		for k, want := range ix.want {
 			l := ix.get(k)
@@ -456,17 +513,17 @@ func TestOpenErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"empty", nil, "bundle: truncated: have 0 bytes, the header alone is 132"},
+		{"empty", nil, "bundle: truncated: have 0 bytes, the header alone is 140"},
 		{"magic prefix", []byte("AG"), "bundle: truncated: have 2 bytes"},
 		{"foreign", []byte("\x89PNG\r\n\x1a\n rest of an image"), `bundle: not an Agenda bundle (magic "\x89PNG", want "AGND")`},
 		{"short foreign", []byte("{}"), `bundle: not an Agenda bundle (magic "{}"`},
 		{"json", []byte(`{"schedule": {}}`), `bundle: not an Agenda bundle (magic "{\"sc"`},
-		{"version", patch(4, 9, 0), "bundle: version 9 not supported (this build reads 3)"},
+		{"version", patch(4, 9, 0), "bundle: version 9 not supported (this build reads 4)"},
 		{"flags", patch(6, 1, 0), "bundle: unknown flags 0x1"},
 		{"truncated", valid[:1000], "bundle: truncated: header says " + strconv.Itoa(len(valid)) + " bytes, have 1000"},
 		{"trailing", append(slices.Clone(valid), 0), "bundle: length mismatch: header says " + strconv.Itoa(len(valid)) + " bytes, have " + strconv.Itoa(len(valid)+1)},
 		{"checksum", patch(len(valid)-1, valid[len(valid)-1]^1), "bundle: checksum mismatch (file corrupted?)"},
-		{"sections", fixChecksum(patch(16, le32(3)...)), "bundle: corrupt: 3 sections, version 3 has 14"},
+		{"sections", fixChecksum(patch(16, le32(3)...)), "bundle: corrupt: 3 sections, version 4 has 15"},
 		{"section bounds", fixChecksum(patch(fixedHead+8*secStart, le32(1<<30)...)), "bundle: corrupt: section start [1073741824, +56) outside the data"},
 		{"section in header", fixChecksum(patch(fixedHead+8*secStart, le32(0)...)), "bundle: corrupt: section start [0, +56) outside the data"},
 	} {
@@ -500,15 +557,20 @@ func TestOpenStructural(t *testing.T) {
 		val  []byte
 		want string
 	}{
-		{"counts size", secLen(secCounts), []byte{23}, "bundle: corrupt: counts section is 23 bytes, want 24"},
+		{"counts size", secLen(secCounts), []byte{27}, "bundle: corrupt: counts section is 27 bytes, want 28"},
 		{"days", secOff(secCounts), []byte{0xff, 0xff, 0, 0}, "bundle: corrupt: 65535 days"},
 		{"rooms", secOff(secCounts) + 4, []byte{0xff, 0xff, 0, 0}, "bundle: corrupt: 65535 rooms"},
 		{"tracks", secOff(secCounts) + 12, []byte{0xff, 0xff, 0, 0}, "bundle: corrupt: 65535 tracks"},
+		{"languages", secOff(secCounts) + 24, []byte{0xff, 0xff, 0, 0}, "bundle: corrupt: 65535 languages"},
+		{"language count", secOff(secCounts) + 24, []byte{1}, "bundle: corrupt: the string table has more than " + strconv.Itoa(nStr-1) + " strings"},
 		{"kinds", secOff(secCounts) + 8, []byte{0xff, 1, 0, 0}, "bundle: corrupt: 511 kinds"},
 		{"sessions", secOff(secCounts) + 20, []byte{8}, "bundle: corrupt: section start is 56 bytes, want 64"},
 		{"session size", secLen(secStart), []byte{55}, "bundle: corrupt: section start is 55 bytes, want 56"},
 		{"room", secOff(secRoom) + 1, []byte{9}, "bundle: corrupt: session 1: room 9 out of range (3)"},
 		{"track", secOff(secTrack) + 1, []byte{9}, "bundle: corrupt: session 1: track 9 out of range (2)"},
+		{"language", secOff(secLanguage) + 1, []byte{2}, "bundle: corrupt: session 1: language 2 out of range (2)"},
+		{"language of an unknown", secOff(secLanguage) + b.NumSessions() - 1, []byte{0xfe}, "bundle: corrupt: session 6: language 254 out of range (2)"},
+		{"language size", secLen(secLanguage), []byte{6}, "bundle: corrupt: section language is 6 bytes, want 7"},
 		{"day", secOff(secDay) + 1, []byte{2}, "bundle: corrupt: session 1: day 2 out of range (2)"},
 		{"kind", secOff(secKind) + 1, []byte{4}, "bundle: corrupt: session 1: kind 4 out of range (4)"},
 		{"link count", secOff(secLinkCounts) + 3, []byte{0x80}, "bundle: corrupt: section link counts: bad or missing varint 3"},
@@ -556,6 +618,9 @@ func TestWide(t *testing.T) {
 	day0 := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
 	for i := range maxNarrow + 10 {
 		ss := model.Session{Slug: "s" + strconv.Itoa(i), Title: "T" + strconv.Itoa(i%1000), Track: "Track " + strconv.Itoa(i%300)}
+		if i%13 != 0 { // 300 languages, and sessions without one
+			ss.Language = "lang-" + strconv.Itoa(i%300)
+		}
 		if i%7 != 0 {
 			ss.Room = s.Rooms[i%300]
 			ss.Start = day0.Add(time.Duration(i%301) * 24 * time.Hour).Add(time.Duration(i%13) * time.Minute)
@@ -567,8 +632,8 @@ func TestWide(t *testing.T) {
 		s.Sessions = append(s.Sessions, ss)
 	}
 	b := open(t, encode(t, s))
-	if b.slugW != 4 || b.roomW != 2 || b.trackW != 2 || b.dayW != 2 {
-		t.Fatalf("widths: by-slug %d, room %d, track %d, day %d", b.slugW, b.roomW, b.trackW, b.dayW)
+	if b.slugW != 4 || b.roomW != 2 || b.trackW != 2 || b.langW != 2 || b.dayW != 2 {
+		t.Fatalf("widths: by-slug %d, room %d, track %d, language %d, day %d", b.slugW, b.roomW, b.trackW, b.langW, b.dayW)
 	}
 	verify(t, s, b)
 }
@@ -635,6 +700,10 @@ func walk(b *Bundle) int {
 		b.TrackByName(b.Track(i))
 		n += walkList(b, b.SessionsInTrack(i))
 	}
+	for i := range b.NumLanguages() {
+		b.LanguageByName(b.Language(i))
+		n += walkList(b, b.SessionsInLanguage(i))
+	}
 	for i := range b.NumSpeakers() {
 		sp := b.Speaker(i)
 		b.SpeakerBySlug(sp.Slug)
@@ -650,6 +719,7 @@ func walk(b *Bundle) int {
 		b.SessionBySlug(s.Slug())
 		n += len(s.Title()) + len(s.Description()) + len(s.URL()) + len(s.Location()) + len(s.Search())
 		n += len(s.RoomName()) + len(s.TrackName()) + len(s.KindName()) + s.Room() + s.Track() + s.Day() + int(s.Kind())
+		n += len(s.LanguageName()) + s.Language()
 		n += int(s.Start()) + int(s.End()) + s.Index()
 		if s.Scheduled() {
 			n++
@@ -666,6 +736,7 @@ func walk(b *Bundle) int {
 	b.SpeakerBySlug("")
 	for _, k := range []int{-1, 1 << 20} {
 		n += b.SessionsOnDay(k).Len() + b.SessionsInRoom(k).Len() + b.SessionsBySpeaker(k).Len() + b.SessionsOfKind(k).Len() + b.SessionsInTrack(k).Len()
+		n += b.SessionsInLanguage(k).Len()
 	}
 	return n
 }
@@ -751,6 +822,7 @@ func synthetic(t testing.TB) *model.Schedule {
 			Track: "Track " + strconv.Itoa(r.IntN(6)), Tags: []string{words[r.IntN(len(words))], words[r.IntN(len(words))]},
 			Description: "<p>" + phrase(60) + " &amp; <em>" + phrase(10) + "</em></p>",
 			URL:         "https://example.com/s/" + strconv.Itoa(i),
+			Language:    []string{"", "en", "en", "de", "fr", "English"}[r.IntN(6)],
 		}
 		for range 1 + r.IntN(3) {
 			ss.Speakers = append(ss.Speakers, "speaker-"+strconv.Itoa(r.IntN(400)))

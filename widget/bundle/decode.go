@@ -15,7 +15,7 @@ import (
 // nanoseconds.
 
 // Version is the format version this build reads and writes.
-const Version = 3
+const Version = 4
 
 const (
 	magic      = "AGND"
@@ -24,9 +24,9 @@ const (
 	none16     = 0xFFFF
 	none8      = 0xFF
 	maxKinds   = 256
-	maxSmallID = none16 - 1 // days, rooms and tracks are uint16 with 0xFFFF for none
+	maxSmallID = none16 - 1 // days, rooms, tracks and languages are uint16 with 0xFFFF for none
 	term       = 0xFF       // ends every string; never part of valid UTF-8
-	numCounts  = 6          // days, rooms, kinds, tracks, speakers, sessions
+	numCounts  = 7          // days, rooms, kinds, tracks, speakers, sessions, languages
 	daySize    = 8          // int64 start: the day's beginning (see schedule.DayOf)
 	maxNarrow  = 1 << 16    // up to this many sessions, by-slug entries are uint16
 )
@@ -40,6 +40,7 @@ const (
 	secEnd               // int64 × sessions: end - start, wrapping
 	secRoom              // small index × sessions
 	secTrack             // small index × sessions
+	secLanguage          // small index × sessions
 	secDay               // small index × sessions
 	secKind              // uint8 × sessions
 	secSpkCounts         // uvarint × sessions
@@ -51,7 +52,7 @@ const (
 )
 
 var sectionNames = [numSections]string{
-	"counts", "days", "link counts", "start", "end", "room", "track", "day", "kind",
+	"counts", "days", "link counts", "start", "end", "room", "track", "language", "day", "kind",
 	"speaker counts", "speakers", "tag counts", "by-slug", "strings",
 }
 
@@ -91,6 +92,7 @@ const (
 	ixSpeaker
 	ixKind
 	ixTrack
+	ixLanguage
 	numIndexes
 )
 
@@ -101,10 +103,10 @@ type Bundle struct {
 	str  string // the strings section
 
 	// String tables, windows on the offsets table built by Open.
-	conf, days, rooms, kinds, tracks, tags strtab
-	spk                                    [numSpkStrings]strtab
-	link                                   [numLinkStrings]strtab
-	ses                                    [numSesStrings]strtab
+	conf, days, rooms, kinds, tracks, langs, tags strtab
+	spk                                           [numSpkStrings]strtab
+	link                                          [numLinkStrings]strtab
+	ses                                           [numSesStrings]strtab
 
 	// Tables built by Open, windows on the same allocation: the links of
 	// speaker i are linkFirst[i]:linkFirst[i+1], the speakers of session i
@@ -113,11 +115,11 @@ type Bundle struct {
 	spkList, ixList               []uint32
 	ixFirst                       [numIndexes][]uint32
 
-	dayStart                           string
-	start, end, room, track, day, kind string
-	bySlug                             string
-	roomW, trackW, dayW, slugW         int // bytes per entry
-	nd, nr, nk, nt, nsp, ns            int
+	dayStart                                 string
+	start, end, room, track, lang, day, kind string
+	bySlug                                   string
+	roomW, trackW, langW, dayW, slugW        int // bytes per entry
+	nd, nr, nk, nt, nlg, nsp, ns             int
 }
 
 // strtab is a window on the offsets table: string k of the table is
@@ -259,6 +261,7 @@ func (b *Bundle) open(sec *[numSections]string) error {
 	// Every count is checked against the size of a section before anything
 	// is allocated, so Open allocates at most a few times the data's size.
 	nd, nr, nk, nt, nsp, ns := uint64(u32(c, 0)), uint64(u32(c, 4)), uint64(u32(c, 8)), uint64(u32(c, 12)), uint64(u32(c, 16)), uint64(u32(c, 20))
+	nlg := uint64(u32(c, 24))
 	switch {
 	case nd > maxSmallID:
 		return corrupt(itoa(int(nd)) + " days")
@@ -266,10 +269,12 @@ func (b *Bundle) open(sec *[numSections]string) error {
 		return corrupt(itoa(int(nr)) + " rooms")
 	case nt > maxSmallID:
 		return corrupt(itoa(int(nt)) + " tracks")
+	case nlg > maxSmallID:
+		return corrupt(itoa(int(nlg)) + " languages")
 	case nk > maxKinds:
 		return corrupt(itoa(int(nk)) + " kinds")
 	}
-	b.roomW, b.trackW, b.dayW, b.slugW = smallWidth(nr), smallWidth(nt), smallWidth(nd), 2
+	b.roomW, b.trackW, b.langW, b.dayW, b.slugW = smallWidth(nr), smallWidth(nt), smallWidth(nlg), smallWidth(nd), 2
 	if ns > maxNarrow {
 		b.slugW = 4
 	}
@@ -278,7 +283,8 @@ func (b *Bundle) open(sec *[numSections]string) error {
 		n, w uint64
 	}{
 		{secDays, nd, daySize}, {secStart, ns, 8}, {secEnd, ns, 8}, {secRoom, ns, uint64(b.roomW)},
-		{secTrack, ns, uint64(b.trackW)}, {secDay, ns, uint64(b.dayW)}, {secKind, ns, 1}, {secBySlug, ns, uint64(b.slugW)},
+		{secTrack, ns, uint64(b.trackW)}, {secLanguage, ns, uint64(b.langW)}, {secDay, ns, uint64(b.dayW)}, {secKind, ns, 1},
+		{secBySlug, ns, uint64(b.slugW)},
 	} {
 		if uint64(len(sec[f.s])) != f.n*f.w {
 			return corrupt("section " + sectionNames[f.s] + " is " + itoa(len(sec[f.s])) + " bytes, want " + itoa(int(f.n*f.w)))
@@ -301,7 +307,7 @@ func (b *Bundle) open(sec *[numSections]string) error {
 		return err
 	}
 	str := sec[secStrings]
-	nStr := 4 + nd + nr + nk + nt + numSpkStrings*nsp + numLinkStrings*nl + numSesStrings*ns + ntg
+	nStr := 4 + nd + nr + nk + nt + nlg + numSpkStrings*nsp + numLinkStrings*nl + numSesStrings*ns + ntg
 	if nStr > uint64(len(str)) {
 		return corrupt("the string table has " + itoa(len(str)) + " bytes, too few for " + itoa(int(nStr)) + " strings")
 	}
@@ -309,8 +315,8 @@ func (b *Bundle) open(sec *[numSections]string) error {
 	// One allocation for every table: offsets of the strings; prefix sums of
 	// links, speakers and tags; speaker lists; the indexes (each list of
 	// sessions is at most as long as the sessions and speaker lists); marks.
-	nIx := 4*ns + nSpk
-	tab := make([]uint32, (nStr+1)+(nsp+1)+2*(ns+1)+nSpk+(nd+nr+nsp+nk+nt+numIndexes)+nIx+nsp)
+	nIx := (numIndexes-1)*ns + nSpk
+	tab := make([]uint32, (nStr+1)+(nsp+1)+2*(ns+1)+nSpk+(nd+nr+nsp+nk+nt+nlg+numIndexes)+nIx+nsp)
 	next := func(n uint64) []uint32 { return cut(&tab, n) }
 	off := next(nStr + 1)
 	if err := scan(str, off); err != nil {
@@ -324,7 +330,7 @@ func (b *Bundle) open(sec *[numSections]string) error {
 		t []strtab
 		n uint64
 	}{
-		{one(&b.conf), 4}, {one(&b.days), nd}, {one(&b.rooms), nr}, {one(&b.kinds), nk}, {one(&b.tracks), nt},
+		{one(&b.conf), 4}, {one(&b.days), nd}, {one(&b.rooms), nr}, {one(&b.kinds), nk}, {one(&b.tracks), nt}, {one(&b.langs), nlg},
 		{b.spk[spkSlug : spkSlug+1], nsp}, {b.spk[spkName : spkName+1], nsp}, {b.spk[spkRole : spkRole+1], nsp},
 		{b.spk[spkBio : spkBio+1], nsp}, {b.spk[spkURL : spkURL+1], nsp},
 		{b.link[linkLabel : linkLabel+1], nl}, {b.link[linkURL : linkURL+1], nl},
@@ -343,26 +349,27 @@ func (b *Bundle) open(sec *[numSections]string) error {
 	uvarints(sec[secSpk], "", nSpk, b.spkList)
 
 	b.dayStart = sec[secDays]
-	b.start, b.end, b.room, b.track, b.day, b.kind = sec[secStart], sec[secEnd], sec[secRoom], sec[secTrack], sec[secDay], sec[secKind]
+	b.start, b.end, b.room, b.track, b.lang, b.day, b.kind = sec[secStart], sec[secEnd], sec[secRoom], sec[secTrack], sec[secLanguage], sec[secDay], sec[secKind]
 	b.bySlug = sec[secBySlug]
-	b.nd, b.nr, b.nk, b.nt, b.nsp, b.ns = int(nd), int(nr), int(nk), int(nt), int(nsp), int(ns)
+	b.nd, b.nr, b.nk, b.nt, b.nlg, b.nsp, b.ns = int(nd), int(nr), int(nk), int(nt), int(nlg), int(nsp), int(ns)
 	if err := b.validate(); err != nil {
 		return err
 	}
 
 	// The indexes, by counting sort: first[k] ends up as the start of key
 	// k's list in ixList, first[n] as the end of the last.
-	for i, n := range [numIndexes]uint64{nd, nr, nsp, nk, nt} {
+	for i, n := range [numIndexes]uint64{nd, nr, nsp, nk, nt, nlg} {
 		b.ixFirst[i] = next(n + 1)
 	}
 	b.ixList = next(nIx)
 	mark := next(nsp)
 	used := uint32(0)
 	for x, col := range [numIndexes]func(i int) int{
-		ixDay:   func(i int) int { return Session{b, i}.Day() },
-		ixRoom:  func(i int) int { return Session{b, i}.Room() },
-		ixKind:  func(i int) int { return int(b.kind[i]) },
-		ixTrack: func(i int) int { return Session{b, i}.Track() },
+		ixDay:      func(i int) int { return Session{b, i}.Day() },
+		ixRoom:     func(i int) int { return Session{b, i}.Room() },
+		ixKind:     func(i int) int { return int(b.kind[i]) },
+		ixTrack:    func(i int) int { return Session{b, i}.Track() },
+		ixLanguage: func(i int) int { return Session{b, i}.Language() },
 	} {
 		first := b.ixFirst[x]
 		if col == nil { // speakers: a session is listed once however often it names one
@@ -540,7 +547,7 @@ func (b *Bundle) validate() error {
 		for _, f := range [...]struct {
 			name string
 			v, n int
-		}{{"room", s.Room(), b.nr}, {"track", s.Track(), b.nt}, {"day", s.Day(), b.nd}} {
+		}{{"room", s.Room(), b.nr}, {"track", s.Track(), b.nt}, {"language", s.Language(), b.nlg}, {"day", s.Day(), b.nd}} {
 			if f.v >= f.n {
 				return corrupt("session " + itoa(i) + ": " + f.name + " " + itoa(f.v) + " out of range (" + itoa(f.n) + ")")
 			}
@@ -623,6 +630,18 @@ func (b *Bundle) Track(i int) string { return b.text(b.tracks, i) }
 
 // TrackByName returns the index of the track with the given name.
 func (b *Bundle) TrackByName(name string) (int, bool) { return b.find(b.tracks, name) }
+
+// NumLanguages returns the number of distinct languages sessions are given in.
+func (b *Bundle) NumLanguages() int { return b.nlg }
+
+// Language returns language i, 0 <= i < NumLanguages(), as the source wrote
+// it ("en", "Deutsch"); languages are sorted.
+//
+//go:noinline
+func (b *Bundle) Language(i int) string { return b.text(b.langs, i) }
+
+// LanguageByName returns the index of the language with the given name.
+func (b *Bundle) LanguageByName(name string) (int, bool) { return b.find(b.langs, name) }
 
 //go:noinline
 func (b *Bundle) find(t strtab, name string) (int, bool) {
@@ -717,6 +736,9 @@ func (b *Bundle) SessionsOfKind(k int) List { return b.index(ixKind, k) }
 // SessionsInTrack returns the sessions in track t.
 func (b *Bundle) SessionsInTrack(t int) List { return b.index(ixTrack, t) }
 
+// SessionsInLanguage returns the sessions given in language l.
+func (b *Bundle) SessionsInLanguage(l int) List { return b.index(ixLanguage, l) }
+
 //go:noinline
 func (b *Bundle) index(ix, key int) List {
 	p := b.ixFirst[ix]
@@ -808,6 +830,19 @@ func (s Session) Track() int { return smallAt(s.b.track, s.b.trackW, s.i) }
 func (s Session) TrackName() string {
 	if t := s.Track(); t >= 0 {
 		return s.b.Track(t)
+	}
+	return ""
+}
+
+// Language returns the index of the session's language, -1 when unknown.
+//
+//go:noinline
+func (s Session) Language() int { return smallAt(s.b.lang, s.b.langW, s.i) }
+
+// LanguageName returns the session's language, "" when unknown.
+func (s Session) LanguageName() string {
+	if l := s.Language(); l >= 0 {
+		return s.b.Language(l)
 	}
 	return ""
 }

@@ -7,7 +7,7 @@
 // the encoder (encode.go) uses the schedule model, time and the host's
 // zoneinfo.
 //
-// # Layout, format version 3
+// # Layout, format version 4
 //
 // The format is built to cost nothing over its text once compressed: with
 // brotli -q 11 the FOSDEM 2025 bundle is smaller than the same schedule as
@@ -19,19 +19,20 @@
 //
 //	header (20 + 8·N bytes)
 //	  0  magic    "AGND"
-//	  4  version  uint16 (3)
+//	  4  version  uint16 (4)
 //	  6  flags    uint16 (0; any other value is rejected)
 //	  8  length   uint32: total length of the bundle
 //	 12  crc      uint32: CRC-32 (IEEE) of bytes [16, length)
-//	 16  N        uint32: number of sections (14 in version 3)
+//	 16  N        uint32: number of sections (15 in version 4)
 //	 20  table    N × {offset uint32, length uint32} in bytes, in the order below
 //
-// With D days, R rooms, K kinds, T tracks, P speakers and S sessions, a
-// "small index" is a uint8 (0xFF = none) when its count is below 255, else a
-// uint16 (0xFFFF = none); a "varint" is an unsigned LEB128 varint below 2³².
+// With D days, R rooms, K kinds, T tracks, P speakers, S sessions and G
+// languages, a "small index" is a uint8 (0xFF = none) when its count is
+// below 255, else a uint16 (0xFFFF = none); a "varint" is an unsigned LEB128
+// varint below 2³².
 //
 //	 #  section         content
-//	 0  counts          uint32 D, R, K, T, P, S
+//	 0  counts          uint32 D, R, K, T, P, S, G
 //	 1  days            int64 × D: UTC unix of each day's beginning (local
 //	                    midnight, or the conference's day change); local
 //	                    times come from the zone name, not from offsets
@@ -40,19 +41,22 @@
 //	 4  end             uint64 × S: end - start, wrapping (end 0 = unknown)
 //	 5  room            small index × S (R)
 //	 6  track           small index × S (T)
-//	 7  day             small index × S (D; none = unscheduled)
-//	 8  kind            uint8 × S: schedule.Kind
-//	 9  speaker counts  varint × S
-//	10  speakers        varint × Σ speaker counts: speaker indices, billing order
-//	11  tag counts      varint × S
-//	12  by slug         S × session index ordered by slug: uint16, or uint32
+//	 7  language        small index × S (G; none = unknown)
+//	 8  day             small index × S (D; none = unscheduled)
+//	 9  kind            uint8 × S: schedule.Kind
+//	10  speaker counts  varint × S
+//	11  speakers        varint × Σ speaker counts: speaker indices, billing order
+//	12  tag counts      varint × S
+//	13  by slug         S × session index ordered by slug: uint16, or uint32
 //	                    when S > 65536
-//	13  strings         every string, valid UTF-8, followed by 0xFF (which
+//	14  strings         every string, valid UTF-8, followed by 0xFF (which
 //	                    valid UTF-8 never contains), in this order:
 //	                      conference id, name, time zone (IANA), base URL;
 //	                      day dates "2006-01-02" × D; room names × R (display
 //	                      order); kind names × K (k names schedule.Kind(k));
 //	                      track names × T (distinct, sorted);
+//	                      language names × G (distinct, sorted; as the
+//	                      source wrote them, "en", "Deutsch");
 //	                      speakers' slugs × P, names × P, roles × P,
 //	                      bios (HTML) × P, URLs × P;
 //	                      links' labels × L, URLs × L (L = Σ link counts;
@@ -70,17 +74,19 @@
 //
 // Open checks the magic, version, length and checksum, every section's
 // bounds and size against the counts, every varint, the string table (the
-// exact number of strings, each valid UTF-8), every small index, speaker index
-// and by-slug entry, and the slug orders. It then builds, in a single
-// allocation, the offsets of the strings, the prefix sums of the counts and
-// the index lists (by day, room, speaker, kind and track, in programme
-// order, by counting sort). After that no accessor can go out of bounds; only
-// indexes passed in by the caller can (they panic like a slice would).
+// exact number of strings, each valid UTF-8), every small index (room,
+// track, language, day) against its count, every speaker index and by-slug
+// entry, and the slug orders. It then builds, in a single allocation, the
+// offsets of the strings, the prefix sums of the counts and the index lists
+// (by day, room, speaker, kind, track and language, in programme order, by
+// counting sort). After that no accessor can go out of bounds; only indexes
+// passed in by the caller can (they panic like a slice would).
 //
 // # Search
 //
 // Session.Search returns the session's keywords: fold.Fold of its title,
-// speaker names, room, track and tags, so a query matches them when
+// speaker names, room, track and tags (not the language: "en" or "de" would
+// match half the words of every title), so a query matches them when
 // strings.Contains(s.Search(), fold.Fold(q)). Descriptions are not in it:
 // their folded copy cost about a fifth of the bundle after brotli, for text
 // the query layer can fold itself at run time when it searches descriptions

@@ -69,20 +69,8 @@ func Encode(s *model.Schedule) ([]byte, error) {
 			roomIndex[r] = i
 		}
 	}
-	var tracks []string
-	trackIndex := map[string]int{}
-	for i := range c.Sessions {
-		if t := c.Sessions[i].Track; t != "" {
-			if _, ok := trackIndex[t]; !ok {
-				trackIndex[t] = -1
-				tracks = append(tracks, t)
-			}
-		}
-	}
-	sort.Strings(tracks)
-	for i, t := range tracks {
-		trackIndex[t] = i
-	}
+	tracks, trackIndex := distinct(c.Sessions, func(ss *model.Session) string { return ss.Track })
+	langs, langIndex := distinct(c.Sessions, func(ss *model.Session) string { return ss.Language })
 	kinds := model.Kinds()
 	switch {
 	case len(days) > maxSmallID:
@@ -91,6 +79,8 @@ func Encode(s *model.Schedule) ([]byte, error) {
 		return nil, errors.New("bundle: too many rooms (" + itoa(len(c.Rooms)) + ")")
 	case len(tracks) > maxSmallID:
 		return nil, errors.New("bundle: too many tracks (" + itoa(len(tracks)) + ")")
+	case len(langs) > maxSmallID:
+		return nil, errors.New("bundle: too many languages (" + itoa(len(langs)) + ")")
 	}
 
 	var (
@@ -102,7 +92,7 @@ func Encode(s *model.Schedule) ([]byte, error) {
 		tags    []string
 	)
 	cf := c.Conference
-	for _, v := range []uint32{uint32(len(days)), uint32(len(c.Rooms)), uint32(len(kinds)), uint32(len(tracks)), uint32(len(spk)), uint32(len(c.Sessions))} {
+	for _, v := range []uint32{uint32(len(days)), uint32(len(c.Rooms)), uint32(len(kinds)), uint32(len(tracks)), uint32(len(spk)), uint32(len(c.Sessions)), uint32(len(langs))} {
 		sec[secCounts] = binary.LittleEndian.AppendUint32(sec[secCounts], v)
 	}
 	strs = append(strs, []string{cf.ID, cf.Name, cf.TimeZone, cf.BaseURL})
@@ -115,7 +105,7 @@ func Encode(s *model.Schedule) ([]byte, error) {
 	for _, k := range kinds {
 		kindNames = append(kindNames, k.String())
 	}
-	strs = append(strs, dates, c.Rooms, kindNames, tracks)
+	strs = append(strs, dates, c.Rooms, kindNames, tracks, langs)
 	for _, sp := range spk {
 		spkCol[spkSlug] = append(spkCol[spkSlug], sp.Slug)
 		spkCol[spkName] = append(spkCol[spkName], sp.Name)
@@ -131,7 +121,7 @@ func Encode(s *model.Schedule) ([]byte, error) {
 	strs = append(strs, spkCol[:]...)
 	strs = append(strs, linkCol[:]...)
 
-	roomW, trackW, dayW := smallWidth(uint64(len(c.Rooms))), smallWidth(uint64(len(tracks))), smallWidth(uint64(len(days)))
+	roomW, trackW, langW, dayW := smallWidth(uint64(len(c.Rooms))), smallWidth(uint64(len(tracks))), smallWidth(uint64(len(langs))), smallWidth(uint64(len(days)))
 	appendSmall := func(dst []byte, w, v int) []byte {
 		if w == 1 {
 			return append(dst, uint8(v))
@@ -143,13 +133,16 @@ func Encode(s *model.Schedule) ([]byte, error) {
 		if int(ss.Kind) >= len(kinds) {
 			return nil, errors.New("bundle: session " + strconv.Quote(ss.Slug) + ": unknown kind " + itoa(int(ss.Kind)))
 		}
-		room, track, day := none16, none16, none16
+		room, track, lang, day := none16, none16, none16, none16
 		var start, end int64
 		if ss.Room != "" {
 			room = roomIndex[ss.Room]
 		}
 		if ss.Track != "" {
 			track = trackIndex[ss.Track]
+		}
+		if ss.Language != "" {
+			lang = langIndex[ss.Language]
 		}
 		if ss.Scheduled() {
 			start = ss.Start.Unix()
@@ -180,6 +173,7 @@ func Encode(s *model.Schedule) ([]byte, error) {
 		sec[secEnd] = binary.LittleEndian.AppendUint64(sec[secEnd], uint64(end)-uint64(start))
 		sec[secRoom] = appendSmall(sec[secRoom], roomW, room)
 		sec[secTrack] = appendSmall(sec[secTrack], trackW, track)
+		sec[secLanguage] = appendSmall(sec[secLanguage], langW, lang)
 		sec[secDay] = appendSmall(sec[secDay], dayW, day)
 		sec[secKind] = append(sec[secKind], uint8(ss.Kind))
 		sec[secSpkCounts] = binary.AppendUvarint(sec[secSpkCounts], uint64(len(ss.Speakers)))
@@ -247,6 +241,26 @@ func Encode(s *model.Schedule) ([]byte, error) {
 	}
 	binary.LittleEndian.PutUint32(out[12:], crc32.ChecksumIEEE(out[crcFrom:]))
 	return out, nil
+}
+
+// distinct returns the distinct non-empty values of field over sessions,
+// sorted, and the index of each.
+func distinct(sessions []model.Session, field func(*model.Session) string) ([]string, map[string]int) {
+	var out []string
+	index := map[string]int{}
+	for i := range sessions {
+		if v := field(&sessions[i]); v != "" {
+			if _, ok := index[v]; !ok {
+				index[v] = -1
+				out = append(out, v)
+			}
+		}
+	}
+	sort.Strings(out)
+	for i, v := range out {
+		index[v] = i
+	}
+	return out, index
 }
 
 // appendFolded appends a space and the folded s to buf, if s folds to anything.

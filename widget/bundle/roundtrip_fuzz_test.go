@@ -21,8 +21,8 @@ import (
 // accepts it, the encoding is deterministic (and, with unique slugs, does
 // not depend on input order), Open accepts it, and every accessor gives back
 // the model after Encode's documented normalisation (programme order,
-// speakers by slug with stand-ins, unix seconds, derived days, tracks and
-// keywords). Days follow DayChange on the venue's wall clock, each beginning
+// speakers by slug with stand-ins, unix seconds, derived days, tracks,
+// languages and keywords). Days follow DayChange on the venue's wall clock, each beginning
 // on its date at or before its sessions.
 func FuzzEncodeOpen(f *testing.F) {
 	for _, seed := range schedfuzz.Seeds() {
@@ -107,7 +107,7 @@ func encodable(s *model.Schedule) bool {
 		if int(ss.Kind) >= len(model.Kinds()) {
 			return false
 		}
-		strs = append(strs, ss.Slug, ss.Title, ss.Room, ss.Track, ss.Description, ss.URL, ss.Location)
+		strs = append(strs, ss.Slug, ss.Title, ss.Room, ss.Track, ss.Language, ss.Description, ss.URL, ss.Location)
 		strs = append(strs, ss.Speakers...)
 		strs = append(strs, ss.Tags...)
 	}
@@ -188,6 +188,21 @@ func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 	if !slices.Equal(strs(b.NumTracks(), b.Track), tracks) {
 		t.Fatalf("tracks %q, want %q", strs(b.NumTracks(), b.Track), tracks)
 	}
+	var langs []string
+	for _, ss := range c.Sessions {
+		if ss.Language != "" && !slices.Contains(langs, ss.Language) {
+			langs = append(langs, ss.Language)
+		}
+	}
+	sort.Strings(langs)
+	if !slices.Equal(strs(b.NumLanguages(), b.Language), langs) {
+		t.Fatalf("languages %q, want %q", strs(b.NumLanguages(), b.Language), langs)
+	}
+	for i, l := range langs {
+		if j, ok := b.LanguageByName(l); !ok || j != i {
+			t.Fatalf("LanguageByName(%q) = %d, %v, want %d", l, j, ok, i)
+		}
+	}
 
 	// Speakers: the first of each slug in slug order, then stand-ins for
 	// slugs that sessions name but no speaker has.
@@ -238,6 +253,7 @@ func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 			{"Slug", got.Slug(), ss.Slug}, {"Title", got.Title(), ss.Title}, {"Description", got.Description(), ss.Description},
 			{"URL", got.URL(), ss.URL}, {"Location", got.Location(), ss.Location}, {"RoomName", got.RoomName(), ss.Room},
 			{"TrackName", got.TrackName(), ss.Track}, {"KindName", got.KindName(), ss.Kind.String()},
+			{"LanguageName", got.LanguageName(), ss.Language},
 		} {
 			if f.got != f.want {
 				t.Fatalf("session %d %s = %q, want %q", i, f.name, f.got, f.want)
@@ -255,6 +271,9 @@ func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 		}
 		if tr := slices.Index(tracks, ss.Track); got.Track() != tr {
 			t.Fatalf("session %d Track() = %d, want %d", i, got.Track(), tr)
+		}
+		if l := slices.Index(langs, ss.Language); got.Language() != l {
+			t.Fatalf("session %d Language() = %d, want %d", i, got.Language(), l)
 		}
 		var start, end int64
 		if ss.Scheduled() {
@@ -313,7 +332,7 @@ func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 		if j, ok := b.SessionBySlug(ss.Slug); !ok || c.Sessions[j].Slug != ss.Slug {
 			t.Fatalf("SessionBySlug(%q) = %d, %v", ss.Slug, j, ok)
 		}
-		for _, k := range [][2]int{{ixDay, got.Day()}, {ixRoom, got.Room()}, {ixKind, int(got.Kind())}, {ixTrack, got.Track()}} {
+		for _, k := range [][2]int{{ixDay, got.Day()}, {ixRoom, got.Room()}, {ixKind, int(got.Kind())}, {ixTrack, got.Track()}, {ixLanguage, got.Language()}} {
 			if k[1] >= 0 {
 				want[k] = append(want[k], i)
 			}
@@ -325,6 +344,7 @@ func checkBundle(t *testing.T, s *model.Schedule, b *Bundle) {
 	}{
 		{ixDay, b.NumDays(), b.SessionsOnDay}, {ixRoom, b.NumRooms(), b.SessionsInRoom}, {ixSpeaker, b.NumSpeakers(), b.SessionsBySpeaker},
 		{ixKind, b.NumKinds(), b.SessionsOfKind}, {ixTrack, b.NumTracks(), b.SessionsInTrack},
+		{ixLanguage, b.NumLanguages(), b.SessionsInLanguage},
 	} {
 		for k := range ix.n {
 			l := ix.get(k)

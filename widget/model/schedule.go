@@ -83,6 +83,7 @@ type Session struct {
 	Start, End  time.Time
 	Speakers    []string // speaker slugs, in billing order
 	Track       string
+	Language    string // the language it is given in, as the source writes it ("en", "de", "English"), trimmed; "" when unknown
 	Tags        []string
 	Description string   // sanitised HTML
 	URL         string   // permalink, if the source has one

@@ -92,6 +92,7 @@ type event struct {
 	id, guid              string
 	slug, title, typ      string
 	track, room, url      string
+	language              string
 	date                  string // full start, ISO 8601 with offset
 	start                 string // "HH:MM" on day, or a full ISO 8601 time (c3voc hub)
 	end                   string // full end, ISO 8601 (c3voc hub and newer exports)
@@ -529,8 +530,10 @@ func (b *builder) addEvent(ev *event) {
 		Kind:  kindOf(ev.typ),
 		Room:  clean(ev.room),
 		Track: clean(ev.track),
-		URL:   strings.TrimSpace(ev.url),
-		Pos:   ev.pos,
+		// Kept as the file gives it ("en", "de"); an empty element is unknown.
+		Language: clean(ev.language),
+		URL:      strings.TrimSpace(ev.url),
+		Pos:      ev.pos,
 	}
 	if ss.Title == "" {
 		b.d.Warn(ev.pos, "event "+b.evName(ev)+" has no title", "give it a title in the source system")

@@ -82,6 +82,7 @@ type jsonEvent struct {
 	URL          string          `json:"url"`
 	Title        *string         `json:"title"`
 	Type         *string         `json:"type"`
+	Language     *string         `json:"language"` // "en", "de", or null
 	Abstract     *string         `json:"abstract"`
 	Description  *string         `json:"description"`
 	Persons      []jsonPerson    `json:"persons"`
@@ -268,13 +269,14 @@ func (b *builder) readJSON(data []byte) {
 // and person references.
 func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConference, bios map[string]jsonPerson) event {
 	ev := event{
-		id:    rawText(x.ID),
-		guid:  str(x.GUID),
-		slug:  x.Slug,
-		title: str(x.Title),
-		typ:   str(x.Type),
-		url:   x.URL,
-		date:  str(x.Date), start: str(x.Start), end: x.End, duration: str(x.Duration),
+		id:       rawText(x.ID),
+		guid:     str(x.GUID),
+		slug:     x.Slug,
+		title:    str(x.Title),
+		typ:      str(x.Type),
+		url:      x.URL,
+		language: str(x.Language),
+		date:     str(x.Date), start: str(x.Start), end: x.End, duration: str(x.Duration),
 		day:      d,
 		abstract: str(x.Abstract), description: str(x.Description),
 	}

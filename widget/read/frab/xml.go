@@ -21,7 +21,7 @@ import (
 //	    <room name="K.3.201">
 //	      <event guid="..." id="6210">
 //	        <date/><start/><duration/><room/><slug/><url/><title/><track/><type/>
-//	        <abstract/><description/><persons><person id="4744">Name</person></persons>
+//	        <language/><abstract/><description/><persons><person id="4744">Name</person></persons>
 //	      </event>
 //	...
 //	  <persons>  (FOSDEM; not in the XSD)
@@ -49,6 +49,7 @@ type xmlEvent struct {
 	Title       string      `xml:"title"`
 	Track       string      `xml:"track"`
 	Type        string      `xml:"type"`
+	Language    string      `xml:"language"`
 	Abstract    string      `xml:"abstract"`
 	Description string      `xml:"description"`
 	Persons     []xmlPerson `xml:"persons>person"`
@@ -185,7 +186,7 @@ loop:
 					pos:  pos,
 					id:   strings.TrimSpace(x.ID),
 					guid: strings.TrimSpace(x.GUID),
-					slug: x.Slug, title: x.Title, typ: x.Type, track: x.Track, url: x.URL,
+					slug: x.Slug, title: x.Title, typ: x.Type, track: x.Track, language: x.Language, url: x.URL,
 					date: x.Date, start: x.Start, end: x.End, duration: x.Duration,
 					room:     firstNonEmpty(x.Room, curRoom),
 					day:      curDay,

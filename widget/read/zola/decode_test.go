@@ -126,6 +126,8 @@ func TestTypeErrors(t *testing.T) {
 			msg: `extra.speakers is a list holding a number (2), but must be a list of strings`, hint: `write speakers = ["ann", "2"]`},
 		{name: "stage as a list", content: talk(`stage = ["Main Stage"]`), line: 4,
 			msg: `extra.stage is a list, but must be a string`, hint: `write stage = "Main Stage"`},
+		{name: "language as a number", content: talk("stage = \"Main Stage\"\nlanguage = 1"), line: 5,
+			msg: `extra.language is a number (1), but must be a string`, hint: `write language = "1"`},
 		{name: "time as a number", content: "+++\ntitle = \"x\"\n[extra]\n\n  time = 1000\n+++\n", line: 5,
 			msg: `extra.time is a number (1000), but must be a string`, hint: `write time = "1000"`},
 		{name: "title as a date", content: "+++\ntitle = 2025-10-09\n+++\n", line: 2,

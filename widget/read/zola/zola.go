@@ -244,6 +244,7 @@ type sessionPage struct {
 		Description  text     `toml:"description"`
 		Abstract     text     `toml:"abstract"`
 		Track        text     `toml:"track"`
+		Language     text     `toml:"language"` // "en", "de", "English": free text
 		Tags         texts    `toml:"tags"`
 		Location     text     `toml:"location"`
 		LocationName text     `toml:"location_name"`
@@ -287,7 +288,7 @@ type speakerPage struct {
 	} `toml:"extra"`
 }
 
-const sessionKeys = "title, [extra] date, time, stage, speakers, description, track, tags, location, and Zola's own page keys"
+const sessionKeys = "title, [extra] date, time, stage, speakers, description, track, language, tags, location, and Zola's own page keys"
 const speakerKeys = "title, [extra] name, role, url, bio, mastodon, bluesky, github, linkedin, twitter, and Zola's own page keys"
 
 func (r *reader) readSpeakers() {
@@ -469,6 +470,7 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 		Kind:        p.kind,
 		Room:        room,
 		Track:       sanitize.Text(string(e.Track)),
+		Language:    sanitize.Text(string(e.Language)),
 		Description: sanitize.HTML(desc),
 		Location:    sanitize.Text(strings.TrimSpace(strings.Trim(string(e.LocationName)+", "+string(e.Location), ", "))),
 		URL:         r.permalink(p),
