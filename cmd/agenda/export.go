@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/export/c3voc"
-	"github.com/agendaconf/agenda/widget/export/icsexport"
+	"github.com/agendaconf/agenda/widget/export/ical"
 	"github.com/agendaconf/agenda/widget/export/static"
 	"github.com/agendaconf/agenda/widget/model"
 )
@@ -100,12 +101,32 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 func exportFile(format string, s *model.Schedule) ([]byte, error) {
 	switch format {
 	case "ics":
-		return icsexport.Write(s, stamp()), nil
+		return exportICS(s, stamp())
 	case "frab-json":
 		return c3voc.JSON(s)
 	default:
 		return c3voc.XML(s)
 	}
+}
+
+// exportICS writes the calendar of every scheduled session of s the way the
+// widget does, from the bundle (so both give the same events), but in the
+// venue's zone with a VTIMEZONE, as the command line has a zone database.
+func exportICS(s *model.Schedule, stamp time.Time) ([]byte, error) {
+	data, err := bundle.Encode(s)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bundle.Open(string(data))
+	if err != nil {
+		return nil, err
+	}
+	c := ical.Calendar(b, ical.All(b), nil)
+	// Encode has loaded this zone already: it cannot fail here.
+	if loc, err := time.LoadLocation(c.TimeZone); err == nil {
+		c.Location = loc
+	}
+	return ical.Write(nil, c, stamp), nil
 }
 
 // stamp is the time the export is made: SOURCE_DATE_EPOCH (reproducible builds)

@@ -76,12 +76,12 @@ func TestExportICS(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want, err := os.ReadFile("../../widget/export/icsexport/testdata/content.ics")
+	want, err := os.ReadFile("../../widget/export/ical/testdata/content.ics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if out != string(want) {
-		t.Errorf("agenda export ics content differs from widget/export/icsexport/testdata/content.ics")
+		t.Errorf("agenda export ics content differs from widget/export/ical/testdata/content.ics")
 	}
 }
 

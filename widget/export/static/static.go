@@ -110,11 +110,7 @@ func prepare(s *model.Schedule) (*prepared, error) {
 		}
 		loc = l
 	}
-	cp := *s
-	cp.Sessions = append([]model.Session(nil), s.Sessions...)
-	cp.Rooms = append([]string(nil), s.Rooms...)
-	cp.Sort()
-	s = &cp
+	s = s.Sorted() // programme order, whatever the input's; s itself untouched
 
 	p := &prepared{title: s.Conference.Name, zone: s.Conference.TimeZone, byDay: map[string][]item{}}
 	if p.title == "" {

@@ -1,5 +1,6 @@
 // Package civil turns unix seconds into the UTC calendar date and clock, as
-// time.Unix(sec, 0).UTC().Date() and .Clock() do, for the wasm widget: those
+// time.Unix(sec, 0).UTC().Date() and .Clock() do, and into RFC 3339 text
+// (AppendRFC3339UTC), for the wasm widget: those
 // methods link the time package's zone lookup and its TZ-rule parser (about 5
 // KiB of the wasm after brotli), though a UTC time never uses them.
 package civil

@@ -1,4 +1,6 @@
-// Package htmltext decodes the character references that sanitised HTML
+// Package htmltext reads sanitised HTML as text: Text gives the plain text
+// of a description or bio (for calendars, text-only exports and search), and
+// Unescape and Entity decode the character references that sanitised HTML
 // contains, without the standard library's html package: its table of 2,000
 // named entities costs the wasm about 25 KB after brotli, and the sanitiser
 // only ever writes a handful of them.
@@ -12,28 +14,31 @@ import (
 // Unescape decodes &amp; &lt; &gt; &quot; &apos; &nbsp; and numeric references;
 // anything else is left as written.
 func Unescape(s string) string {
-	i := strings.IndexByte(s, '&')
-	if i < 0 {
+	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i >= 0 {
-		b = append(b, s[:i]...)
+	return string(AppendUnescape(make([]byte, 0, len(s)), s))
+}
+
+// AppendUnescape appends Unescape(s) to dst and returns the extended slice.
+func AppendUnescape(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
 		s = s[i:]
-		j := strings.IndexByte(s, ';')
-		if j > 1 && j <= 10 {
+		if j := strings.IndexByte(s, ';'); j > 1 && j <= 10 {
 			if r, ok := Entity(s[1:j]); ok {
-				b = utf8.AppendRune(b, r)
+				dst = utf8.AppendRune(dst, r)
 				s = s[j+1:]
-				i = strings.IndexByte(s, '&')
 				continue
 			}
 		}
-		b = append(b, '&')
+		dst = append(dst, '&')
 		s = s[1:]
-		i = strings.IndexByte(s, '&')
 	}
-	return string(append(b, s...))
 }
 
 // Entity decodes the body of a character reference ("amp", "#233", "#xE9").

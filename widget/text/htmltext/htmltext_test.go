@@ -33,3 +33,11 @@ func FuzzUnescape(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendUnescape(t *testing.T) {
+	for _, in := range []string{"", "plain", "a &amp; b", "&#x1F600;&lt;&bogus;&", "&#233"} {
+		if got, want := string(AppendUnescape([]byte("p:"), in)), "p:"+Unescape(in); got != want {
+			t.Errorf("AppendUnescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,24 +1,49 @@
-package ics
+package htmltext
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/agendaconf/agenda/widget/text/htmltext"
 )
 
-// PlainText turns sanitised HTML (as the readers produce for descriptions and
-// bios) into plain text for calendar descriptions and other text-only formats:
-// paragraphs and headings are separated by a blank line, <br> and list items
-// start a new line (items with "- "), a link whose text is not its address is
-// followed by the address in parentheses, entities are decoded and runs of
-// white space collapse as a browser would show them.
+// Text turns sanitised HTML (as the readers produce for descriptions and
+// bios) into plain text, for calendar descriptions, other text-only formats
+// and search: paragraphs and headings are separated by a blank line, <br>
+// and list items start a new line (items with "- "), a link whose text is
+// not its address is followed by the address in parentheses, character
+// references are decoded (see Unescape), the content of <script> and <style>
+// is dropped and runs of white space collapse as a browser would show them.
+// Inline tags (<em>, <strong>, <code>, …) vanish without a space, as on the
+// page; a '<' that no '>' follows is text.
 //
 // It is a small scanner, not an HTML parser, so that the wasm need not carry
 // one; it expects the well-formed output of the sanitiser.
-func PlainText(s string) string {
-	var p plain
+func Text(html string) string {
+	if strings.IndexByte(html, '<') < 0 && strings.IndexByte(html, '&') < 0 && !hasSpaceToFold(html) && utf8.ValidString(html) {
+		return html
+	}
+	return string(AppendText(nil, html))
+}
+
+// hasSpaceToFold reports whether Text would change s, a string without '<'
+// or '&', through white space: leading or trailing space, a run of two, or
+// a space other than ' '.
+func hasSpaceToFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendText appends Text(html) to dst and returns the extended slice. It
+// allocates only when dst is too small, and for links.
+func AppendText(dst []byte, html string) []byte {
+	p := plain{b: dst, base: len(dst)}
+	s := html
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
@@ -47,47 +72,63 @@ func PlainText(s string) string {
 }
 
 type plain struct {
-	b     strings.Builder
-	pre   int      // depth of <pre>
-	skip  int      // depth of <script>/<style>
-	brk   int      // pending line breaks: 1 = new line, 2 = blank line
-	space bool     // pending space
-	hrefs []string // open <a> hrefs
-	texts []int    // b.Len() at each <a>
+	b     []byte
+	base  int    // len(b) on entry: what came before is not ours
+	pre   int    // depth of <pre>
+	skip  int    // depth of <script>/<style>
+	brk   int    // pending line breaks: 1 = new line, 2 = blank line
+	space bool   // pending space
+	stack []link // open <a> elements
+}
+
+// link is an open <a>: its href and where its text began.
+type link struct {
+	href string
+	at   int
 }
 
 func (p *plain) text(s string) {
 	if p.skip > 0 || s == "" {
 		return
 	}
-	s = htmltext.Unescape(s)
 	if p.pre > 0 {
 		p.flush()
-		p.b.WriteString(s)
+		p.b = AppendUnescape(p.b, s)
 		return
 	}
-	for _, r := range s {
-		if isSpace(r) {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:]) // invalid UTF-8 becomes U+FFFD
+		} else if r == '&' {
+			if j := strings.IndexByte(s[i:], ';'); j > 1 && j <= 10 {
+				if e, ok := Entity(s[i+1 : i+j]); ok {
+					r, n = e, j+1
+				}
+			}
+		}
+		i += n
+		if r < utf8.RuneSelf && isSpace(byte(r)) {
 			p.space = true
 			continue
 		}
 		p.flush()
-		p.b.WriteRune(r)
+		p.b = utf8.AppendRune(p.b, r)
 	}
 }
 
-func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // flush writes the pending line breaks or space before new text.
 func (p *plain) flush() {
-	if p.b.Len() > 0 {
+	if len(p.b) > p.base {
 		switch {
 		case p.brk > 0:
-			p.b.WriteString("\n\n"[:p.brk])
-		case p.space && !strings.HasSuffix(p.b.String(), " "):
-			p.b.WriteByte(' ')
+			p.b = append(p.b, "\n\n"[:p.brk]...)
+		case p.space && p.b[len(p.b)-1] != ' ':
+			p.b = append(p.b, ' ')
 		}
 	}
 	p.brk, p.space = 0, false
@@ -133,34 +174,34 @@ func (p *plain) tag(t string) {
 			p.pre++
 		}
 	case 'l':
+		p.breakLines(1)
 		if !closing {
-			p.breakLines(1)
 			p.flush()
-			p.b.WriteString("- ")
-		} else {
-			p.breakLines(1)
+			p.b = append(p.b, "- "...)
 		}
 	case 'L':
 		p.breakLines(1)
 	case 'c':
 		if !closing {
-			p.space = p.b.Len() > 0
+			p.space = len(p.b) > p.base
 		}
 	case 'a':
 		if !closing {
-			p.hrefs = append(p.hrefs, attr(t, "href"))
-			p.texts = append(p.texts, p.b.Len())
-		} else if n := len(p.hrefs); n > 0 {
-			href, at := p.hrefs[n-1], p.texts[n-1]
-			p.hrefs, p.texts = p.hrefs[:n-1], p.texts[:n-1]
-			if href != "" && !strings.HasPrefix(href, "#") {
-				shown := p.b.String()[min(at, p.b.Len()):]
-				if strings.TrimSpace(shown) != href && strings.TrimPrefix(href, "mailto:") != strings.TrimSpace(shown) {
-					if shown == "" {
+			p.stack = append(p.stack, link{attr(t, "href"), len(p.b)})
+		} else if n := len(p.stack); n > 0 {
+			l := p.stack[n-1]
+			p.stack = p.stack[:n-1]
+			if l.href != "" && !strings.HasPrefix(l.href, "#") {
+				shown := p.b[min(max(l.at, p.base), len(p.b)):]
+				trimmed := bytes.TrimSpace(shown)
+				if string(trimmed) != l.href && strings.TrimPrefix(l.href, "mailto:") != string(trimmed) {
+					if len(shown) == 0 {
 						p.flush()
-						p.b.WriteString(href)
+						p.b = append(p.b, l.href...)
 					} else {
-						p.b.WriteString(" (" + href + ")")
+						p.b = append(p.b, " ("...)
+						p.b = append(p.b, l.href...)
+						p.b = append(p.b, ')')
 					}
 				}
 			}
@@ -168,10 +209,10 @@ func (p *plain) tag(t string) {
 	}
 }
 
-// tagKinds lists the tags that PlainText acts on, each with its kind: s
-// skips its content, b breaks a line, P a paragraph, r is preformatted, l a
-// list item, L a line, c a cell, a a link. A table takes less of the wasm
-// than a switch on strings.
+// tagKinds lists the tags that Text acts on, each with its kind: s skips its
+// content, b breaks a line, P a paragraph, r is preformatted, l a list item,
+// L a line, c a cell, a a link. A table takes less of the wasm than a switch
+// on strings.
 const tagKinds = " script:s style:s br:b p:P div:P h1:P h2:P h3:P h4:P h5:P h6:P blockquote:P ul:P ol:P table:P hr:P" +
 	" section:P article:P figure:P dl:P pre:r li:l tr:L dt:L dd:L td:c th:c a:a "
 
@@ -185,12 +226,11 @@ func tagKind(name string) byte {
 	return 0
 }
 
-func (p *plain) finish() string {
-	s := p.b.String()
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
-		s = s[:len(s)-1]
+func (p *plain) finish() []byte {
+	for len(p.b) > p.base && (p.b[len(p.b)-1] == ' ' || p.b[len(p.b)-1] == '\n') {
+		p.b = p.b[:len(p.b)-1]
 	}
-	return s
+	return p.b
 }
 
 // lower is strings.ToLower, which would bring strings.Map into the wasm for
@@ -239,7 +279,7 @@ func attr(t, name string) string {
 		}
 		i += from
 		from = i + len(name)
-		if i > 0 && !isSpace(rune(low[i-1])) {
+		if i > 0 && !isSpace(low[i-1]) {
 			continue
 		}
 		rest := trimBlank(t[from:])
@@ -265,6 +305,6 @@ func attr(t, name string) string {
 			}
 			v = rest[:end]
 		}
-		return htmltext.Unescape(v)
+		return Unescape(v)
 	}
 }

@@ -1,9 +1,11 @@
-package ics
+package ical
 
 import (
 	"bytes"
 	"math/rand"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -101,7 +103,7 @@ func TestFoldingProperty(t *testing.T) {
 		s := sb.String()
 		// Vary the prefix length so that folds land on every byte offset of a rune.
 		summary := strings.Repeat("x", r.Intn(8)) + s
-		b := Write(nil, Calendar{Name: s, Events: []Event{{UID: "u", Summary: summary, Description: s, Location: s, Categories: []string{s, "k"}, Start: stamp}}}, stamp)
+		b := Write(nil, VCalendar{Name: s, Events: []VEvent{{UID: "u", Summary: summary, Description: s, Location: s, Categories: []string{s, "k"}, Start: stamp}}}, stamp)
 		checkFolded(t, b)
 		lines := unfold(t, b)
 		for name, want := range map[string]string{"SUMMARY": summary, "DESCRIPTION": s, "LOCATION": s, "X-WR-CALNAME": s} {
@@ -118,7 +120,7 @@ func TestFoldingProperty(t *testing.T) {
 
 func TestFoldExactly75(t *testing.T) {
 	for n := 60; n < 160; n++ {
-		b := Write(nil, Calendar{Events: []Event{{UID: "u", Summary: strings.Repeat("é", n), Start: stamp}}}, stamp)
+		b := Write(nil, VCalendar{Events: []VEvent{{UID: "u", Summary: strings.Repeat("é", n), Start: stamp}}}, stamp)
 		checkFolded(t, b)
 		for _, l := range strings.Split(string(b), "\r\n") {
 			if strings.HasPrefix(l, "SUMMARY:") && len(l) < MaxLine-1 && n > 40 {
@@ -129,7 +131,7 @@ func TestFoldExactly75(t *testing.T) {
 }
 
 func TestCRLFAndStructure(t *testing.T) {
-	c := Calendar{Name: "Demo", Events: []Event{{
+	c := VCalendar{Name: "Demo", Events: []VEvent{{
 		UID: UID("democonf", "opening"), Summary: "Opening", Description: "Hello,\nworld",
 		Location: "Main Stage", URL: "https://example.org/talks/opening?a=1,2",
 		Start: time.Date(2026, 10, 8, 7, 0, 0, 0, time.UTC), End: time.Date(2026, 10, 8, 7, 30, 0, 0, time.UTC),
@@ -160,7 +162,7 @@ func TestTimeZone(t *testing.T) {
 		t.Skip("no zone database on this machine: ", err)
 	}
 	// A conference spanning the end of summer time.
-	c := Calendar{TimeZone: "Europe/Paris", Location: loc, Events: []Event{
+	c := VCalendar{TimeZone: "Europe/Paris", Location: loc, Events: []VEvent{
 		{UID: "a", Summary: "A", Start: time.Date(2025, 10, 25, 9, 0, 0, 0, loc), End: time.Date(2025, 10, 25, 10, 0, 0, 0, loc)},
 		{UID: "b", Summary: "B", Start: time.Date(2025, 10, 27, 9, 0, 0, 0, loc), End: time.Date(2025, 10, 27, 10, 0, 0, 0, loc)},
 	}}
@@ -222,56 +224,70 @@ func TestUIDStable(t *testing.T) {
 }
 
 func TestEndBeforeStart(t *testing.T) {
-	got := string(Write(nil, Calendar{Events: []Event{{UID: "u", Summary: "s", Start: stamp, End: stamp.Add(-time.Hour)}, {UID: "v", Summary: "t", Start: stamp}}}, stamp))
+	got := string(Write(nil, VCalendar{Events: []VEvent{{UID: "u", Summary: "s", Start: stamp, End: stamp.Add(-time.Hour)}, {UID: "v", Summary: "t", Start: stamp}}}, stamp))
 	if strings.Contains(got, "DTEND") {
 		t.Errorf("DTEND written for an end before the start or a zero end:\n%s", got)
 	}
 }
 
-func TestPlainText(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"", ""},
-		{"just text", "just text"},
-		{"  spaced \n  out  ", "spaced out"},
-		{"<p>One</p><p>Two</p>", "One\n\nTwo"},
-		{"<p>One<br>Two<br/>Three</p>", "One\nTwo\nThree"},
-		{"<p>A<br><br>B</p>", "A\n\nB"},
-		// The sanitiser writes only these references; other named ones stay as written.
-		{"Fish &amp; chips &lt;3 &quot;x&quot; &#8217; &rsquo;", "Fish & chips <3 \"x\" \u2019 &rsquo;"},
-		{"<p>Intro:</p><ul><li>one</li><li> two <em>bold</em></li></ul><p>End</p>", "Intro:\n\n- one\n- two bold\n\nEnd"},
-		{`<p>See <a href="https://example.org/x" rel="nofollow">the docs</a>.</p>`, "See the docs (https://example.org/x)."},
-		{`<a href="https://example.org">https://example.org</a>`, "https://example.org"},
-		{`<a href="mailto:a@b.c">a@b.c</a>`, "a@b.c"},
-		{"<h2>Title</h2>Body", "Title\n\nBody"},
-		{"<pre>code\n  indented</pre>after", "code\n  indented\n\nafter"},
-		{"a <strong>b</strong> c", "a b c"},
-		{"a<strong> b </strong>c", "a b c"},
-		{"x < y", "x < y"},
-		{"<!-- hidden -->shown", "shown"},
-		{"<script>alert(1)</script>ok", "ok"},
-		{"emoji 🦀 and “curly”", "emoji 🦀 and “curly”"},
-	} {
-		if got := PlainText(tc.in); got != tc.want {
-			t.Errorf("PlainText(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-// TestWasmDeps checks that the package stays small enough for the widget.
+// TestWasmDeps checks that the package stays small enough for the widget:
+// no fmt, encoding/json, time/tzdata, templates or net/http among its
+// dependencies for GOOS=js, nothing beyond widget/bundle's (which the widget
+// links anyway; encoding/binary brings reflect) but a few small packages, no
+// direct import of widget/model (the widget has only a bundle), and no zone
+// loading in its code.
 func TestWasmDeps(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list in -short mode")
 	}
-	cmd := exec.Command("go", "list", "-deps", ".")
-	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Skip("go list unavailable: ", err)
+	list := func(args ...string) []string {
+		t.Helper()
+		cmd := exec.Command("go", append([]string{"list"}, args...)...)
+		cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Skip("go list unavailable: ", err)
+		}
+		return strings.Fields(string(out))
 	}
-	for _, p := range strings.Fields(string(out)) {
+	const mod = "github.com/agendaconf/agenda/"
+	ofBundle := map[string]bool{}
+	for _, p := range list("-deps", mod+"widget/bundle") {
+		ofBundle[p] = true
+	}
+	for _, p := range list("-deps", ".") {
 		switch p {
-		case "fmt", "encoding/json", "time/tzdata", "html/template", "text/template", "net/http", "reflect":
-			t.Errorf("widget/ics imports %s for GOOS=js", p)
+		case "fmt", "encoding/json", "time/tzdata", "html/template", "text/template", "net/http":
+			t.Errorf("widget/export/ical imports %s for GOOS=js", p)
+		case "bytes", "strings", "unicode", "unicode/utf8", mod + "widget/export/ical",
+			mod + "widget/model/civil", mod + "widget/text/htmltext", mod + "widget/text/richtext":
+		default:
+			if !ofBundle[p] {
+				t.Errorf("widget/export/ical brings %s to the wasm, which widget/bundle does not", p)
+			}
+		}
+	}
+	for _, p := range list("-f", `{{join .Imports "\n"}}`, ".") {
+		if p == mod+"widget/model" {
+			t.Errorf("widget/export/ical imports %s: it must work from a bundle alone", p)
+		}
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, call := range []string{"LoadLocation", "LoadLocationFromTZData", "time.Local"} {
+			if bytes.Contains(src, []byte(call)) {
+				t.Errorf("%s uses %s: the caller loads zones, never this package", f, call)
+			}
 		}
 	}
 }
@@ -283,7 +299,7 @@ func FuzzWrite(f *testing.F) {
 	f.Fuzz(func(t *testing.T, summary, desc, loc, cat string, pad int) {
 		pad = pad & 15
 		summary = strings.Repeat("p", pad) + summary
-		b := Write(nil, Calendar{Name: cat, Events: []Event{{UID: summary, Summary: summary, Description: desc, Location: loc, Categories: []string{cat}, Start: stamp, End: stamp.Add(time.Hour)}}}, stamp)
+		b := Write(nil, VCalendar{Name: cat, Events: []VEvent{{UID: summary, Summary: summary, Description: desc, Location: loc, Categories: []string{cat}, Start: stamp, End: stamp.Add(time.Hour)}}}, stamp)
 		checkFolded(t, b)
 		lines := unfold(t, b)
 		if !utf8.Valid(b) {
@@ -347,17 +363,6 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := uri(s), refURI(s); got != want {
 		t.Errorf("uri(%q) = %q, want %q", s, got, want)
 	}
-	if got, want := lower(s), strings.ToLower(s); got != want {
-		t.Errorf("lower(%q) = %q, want %q", s, got, want)
-	}
-	if got, want := trimBlank(s), strings.TrimLeft(s, " \t\r\n"); got != want {
-		t.Errorf("trimBlank(%q) = %q, want %q", s, got, want)
-	}
-	for _, set := range []string{" \t\r\n", " \t\r\n/"} {
-		if got, want := indexByteIn(s, set), strings.IndexAny(s, set); got != want {
-			t.Errorf("indexByteIn(%q, %q) = %d, want %d", s, set, got, want)
-		}
-	}
 }
 
 func TestHelpers(t *testing.T) {
@@ -372,24 +377,18 @@ func FuzzHelpers(f *testing.F) {
 	f.Fuzz(checkHelpers)
 }
 
-func TestTagKind(t *testing.T) {
-	want := map[string]byte{"script": 's', "style": 's', "br": 'b', "pre": 'r', "li": 'l', "tr": 'L', "dt": 'L', "dd": 'L', "td": 'c', "th": 'c', "a": 'a'}
-	for _, n := range strings.Fields("p div h1 h2 h3 h4 h5 h6 blockquote ul ol table hr section article figure dl") {
-		want[n] = 'P'
-	}
-	names := []string{"", ":", "s", "b", "P", "p:P", "p:p", "script:s", "h7", "tbody", "span", "em", "scrip", "cript"}
-	for n := range want {
-		names = append(names, n, n+":", ":"+n, n+"x", "x"+n, n[:len(n)-1], n[1:])
-	}
-	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789:"
-	for _, a := range alphabet {
-		for _, b := range alphabet {
-			names = append(names, string(a), string(a)+string(b))
+// TestUTCStamp holds utcStamp, built on civil.AppendRFC3339UTC, to the
+// time package over instants from year -9999 to 99999.
+func TestUTCStamp(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for n := 0; n < 20000; n++ {
+		sec := r.Int63n(2*3_155_000_000_000) - 3_155_000_000_000
+		if n < 10 {
+			sec = []int64{0, -1, 1760010300, -62135596800, -62135596801, -62167219201, 253402300799, 253402300800, 1 << 40, -1 << 40}[n]
 		}
-	}
-	for _, n := range names {
-		if got := tagKind(n); got != want[n] {
-			t.Errorf("tagKind(%q) = %q, want %q", n, got, want[n])
+		tm := time.Unix(sec, 0)
+		if got, want := utcStamp(tm), tm.UTC().Format("20060102T150405Z"); got != want {
+			t.Fatalf("utcStamp(%d) = %q, want %q", sec, got, want)
 		}
 	}
 }

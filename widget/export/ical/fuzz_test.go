@@ -1,4 +1,4 @@
-package icsexport
+package ical
 
 import (
 	"bytes"
@@ -7,22 +7,23 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/export/internal/exporttest"
-	"github.com/agendaconf/agenda/widget/ics"
 	"github.com/agendaconf/agenda/widget/model"
 
 	"github.com/agendaconf/agenda/internal/schedfuzz"
 )
 
-// FuzzWrite exports a schedule built from the input, as it comes or after
-// model.Check (which every reader runs), through Write and through
-// ics.WriteUTC (the widget's way). Each calendar must be well-formed RFC
-// 5545: CRLF lines of at most 75 octets, folded lines starting with a space
-// and not splitting UTF-8, no control characters in values, TEXT values
-// escaped, BEGIN and END nested, one event per scheduled session with its
-// UID and title; after Check, times must be four-digit-year date-times of
-// the session's start and end.
-func FuzzWrite(f *testing.F) {
+// FuzzExport exports a schedule built from the input, as it comes or after
+// model.Check (which every reader runs), through a bundle and Calendar, then
+// Write in the venue's zone (the command line's way) and WriteUTC (the
+// widget's way). Each calendar must be well-formed RFC 5545: CRLF lines of
+// at most 75 octets, folded lines starting with a space and not splitting
+// UTF-8, no control characters in values, TEXT values escaped, BEGIN and END
+// nested, one event per scheduled session of the bundle with its UID, title,
+// start and end; after Check, times must have four-digit years. (FuzzWrite,
+// in ical_test.go, fuzzes the writer alone.)
+func FuzzExport(f *testing.F) {
 	for _, seed := range schedfuzz.Seeds() {
 		f.Add(seed)
 	}
@@ -42,23 +43,33 @@ func fuzzWrite(t *testing.T, data []byte) {
 	if checked {
 		model.Check(s)
 	}
-	checkICS(t, s, Write(s, exporttest.Stamp), checked, loc)
-	checkICS(t, s, ics.WriteUTC(nil, Calendar(s), exporttest.Stamp), checked, nil)
+	enc, err := bundle.Encode(s)
+	if err != nil {
+		return // no zone, or one that does not load: no bundle, no calendar
+	}
+	b, err := bundle.Open(string(enc))
+	if err != nil {
+		t.Fatalf("Open(Encode(s)): %v", err)
+	}
+	c := Calendar(b, All(b), nil)
+	c.Location = loc
+	checkICS(t, b, Write(nil, c, exporttest.Stamp), checked, loc)
+	checkICS(t, b, WriteUTC(nil, c, exporttest.Stamp), checked, nil)
 }
 
-// checkICS checks the calendar b written from s. checked says s went
-// through model.Check; loc is the zone of b's times, nil for UTC.
-func checkICS(t *testing.T, s *model.Schedule, b []byte, checked bool, loc *time.Location) {
+// checkICS checks the calendar b written from bundle bd. checked says its
+// schedule went through model.Check; loc is the zone of b's times, nil for UTC.
+func checkICS(t *testing.T, bd *bundle.Bundle, b []byte, checked bool, loc *time.Location) {
 	t.Helper()
 	if !bytes.HasSuffix(b, []byte("\r\n")) {
-		t.Fatalf("the calendar does not end in CRLF: %q", tail(b))
+		t.Fatalf("the calendar does not end in CRLF: %q", tail(string(b)))
 	}
 	var lines []string // content lines, unfolded
 	for i, l := range strings.Split(string(b[:len(b)-2]), "\r\n") {
 		switch {
 		case strings.ContainsAny(l, "\r\n"):
 			t.Fatalf("line %d holds a bare CR or LF: %q", i, l)
-		case len(l) > ics.MaxLine:
+		case len(l) > MaxLine:
 			t.Fatalf("line %d is %d octets: %q", i, len(l), l)
 		case !utf8.ValidString(l):
 			t.Fatalf("line %d is not valid UTF-8 (a fold split a character?): %q", i, l)
@@ -74,10 +85,10 @@ func checkICS(t *testing.T, s *model.Schedule, b []byte, checked bool, loc *time
 		}
 	}
 
-	var scheduled []*model.Session
-	for i := range s.Sessions {
-		if s.Sessions[i].Scheduled() {
-			scheduled = append(scheduled, &s.Sessions[i])
+	var scheduled []bundle.Session
+	for i := 0; i < bd.NumSessions(); i++ {
+		if bd.Session(i).Scheduled() {
+			scheduled = append(scheduled, bd.Session(i))
 		}
 	}
 	var stack []string
@@ -109,7 +120,7 @@ func checkICS(t *testing.T, s *model.Schedule, b []byte, checked bool, loc *time
 				if events >= len(scheduled) {
 					t.Fatalf("more events than the %d scheduled sessions", len(scheduled))
 				}
-				checkEvent(t, s, scheduled[events], props, checked, loc)
+				checkEvent(t, bd, scheduled[events], props, checked, loc)
 				events++
 			}
 			continue
@@ -191,21 +202,18 @@ func checkText(t *testing.T, line, v string, list bool) {
 
 // checkEvent checks one VEVENT's properties (parameters and value by name)
 // against its session.
-func checkEvent(t *testing.T, s *model.Schedule, ss *model.Session, props map[string][2]string, checked bool, loc *time.Location) {
+func checkEvent(t *testing.T, b *bundle.Bundle, ss bundle.Session, props map[string][2]string, checked bool, loc *time.Location) {
 	t.Helper()
 	for _, p := range []string{"UID", "DTSTAMP", "DTSTART", "SUMMARY"} {
 		if _, ok := props[p]; !ok {
-			t.Fatalf("event of %q has no %s: %q", ss.Slug, p, props)
+			t.Fatalf("event of %q has no %s: %q", ss.Slug(), p, props)
 		}
 	}
-	if got, want := ics.Unescape(props["UID"][1]), text(ics.UID(s.Conference.ID, ss.Slug)); got != want {
+	if got, want := Unescape(props["UID"][1]), text(UID(b.Conference().ID, ss.Slug())); got != want {
 		t.Fatalf("UID %q, want %q", got, want)
 	}
-	if got, want := ics.Unescape(props["SUMMARY"][1]), text(ss.Title); got != want {
+	if got, want := Unescape(props["SUMMARY"][1]), text(ss.Title()); got != want {
 		t.Fatalf("SUMMARY %q, want %q", got, want)
-	}
-	if !checked {
-		return
 	}
 	stamp := func(tm time.Time) string {
 		if loc == nil {
@@ -215,18 +223,22 @@ func checkEvent(t *testing.T, s *model.Schedule, ss *model.Session, props map[st
 	}
 	for _, p := range []struct {
 		name string
-		at   time.Time
-	}{{"DTSTART", ss.Start}, {"DTEND", ss.End}} {
+		at   int64
+	}{{"DTSTART", ss.Start()}, {"DTEND", ss.End()}} {
 		v, ok := props[p.name]
 		if !ok {
-			if p.name == "DTEND" && (ss.End.IsZero() || ss.End.Before(ss.Start)) {
+			if p.name == "DTEND" && ss.End() < ss.Start() {
 				continue
 			}
-			t.Fatalf("event of %q has no %s", ss.Slug, p.name)
+			t.Fatalf("event of %q has no %s", ss.Slug(), p.name)
 		}
-		// Equal to stamp, so a four-digit year (RFC 5545 3.3.5) too.
-		if len(strings.TrimSuffix(v[1], "Z")) != len("20060102T150405") || v[1] != stamp(p.at) || (loc == nil) != (v[0] == "") {
-			t.Fatalf("%s%s:%s, want %s (%v)", p.name, v[0], v[1], stamp(p.at), p.at)
+		want := stamp(time.Unix(p.at, 0))
+		if v[1] != want || (loc == nil) != (v[0] == "") {
+			t.Fatalf("%s%s:%s, want %s (%d)", p.name, v[0], v[1], want, p.at)
+		}
+		// After Check, a four-digit year (RFC 5545 3.3.5).
+		if checked && len(strings.TrimSuffix(v[1], "Z")) != len("20060102T150405") {
+			t.Fatalf("%s%s:%s: not a four-digit year", p.name, v[0], v[1])
 		}
 	}
 }
@@ -248,8 +260,6 @@ func text(s string) string {
 		return r
 	}, s)
 }
-
-func tail(b []byte) []byte { return b[max(0, len(b)-40):] }
 
 // The schedule builder below is the one of widget/bundle's FuzzEncodeOpen
 // (test files cannot share code across packages); keep them alike.
