@@ -55,10 +55,10 @@ func (s Set) Count() int {
 
 // Filter says which sessions to show. Every condition must hold.
 type Filter struct {
-	// Bundle indices (of bundle.Bundle.Day, Room, Kind, Track, Speaker); a
-	// negative value means any. An index the bundle does not have matches
-	// nothing.
-	Day, Room, Kind, Track, Speaker int
+	// Is holds, per facet, the value a session must have (an index of the
+	// facet's values, see Facets); a negative value means any. A value the
+	// bundle does not have matches nothing.
+	Is [NumFacets]int
 	// Text is what the attendee typed: every word of it (after fold.Fold)
 	// must occur in the session's title, speaker names, room, track, tags or
 	// description. Text without letters or digits matches everything.
@@ -75,34 +75,48 @@ type Filter struct {
 }
 
 // Any returns the filter that matches every session.
-func Any() Filter { return Filter{Day: -1, Room: -1, Kind: -1, Track: -1, Speaker: -1} }
+func Any() Filter {
+	var f Filter
+	for i := range f.Is {
+		f.Is[i] = -1
+	}
+	return f
+}
 
-// Dim is a facet dimension of a Filter, for Counts.
-type Dim int
-
-// The facet dimensions.
-const (
-	DimDay     Dim = iota // Filter.Day, values 0 to NumDays()-1
-	DimRoom               // Filter.Room, values 0 to NumRooms()-1
-	DimKind               // Filter.Kind, values 0 to NumKinds()-1
-	DimTrack              // Filter.Track, values 0 to NumTracks()-1
-	DimSpeaker            // Filter.Speaker, values 0 to NumSpeakers()-1
-)
+// Faceted reports whether any facet is chosen.
+func (f *Filter) Faceted() bool {
+	for _, v := range f.Is {
+		if v >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // session is what filtering needs of a session record, unpacked once.
 type session struct {
-	start, end              int64
-	day, room, track, kind  int32
-	firstSpeaker, nSpeakers int32 // into Index.speakers
+	start, end int64
+	scheduled  bool
 }
+
+// column holds one facet's values for every session: session i has
+// vals[first[i]:first[i+1]].
+type column struct {
+	first []int32
+	vals  []int32
+	n     int  // how many values the facet has
+	own   bool // set by SetDays: the bundle's lists do not apply
+}
+
+func (c *column) of(i int) []int32 { return c.vals[c.first[i]:c.first[i+1]] }
 
 // Index answers queries over one bundle. It keeps scratch buffers between
 // calls so that, once warm, Match and Counts do not allocate; it is therefore
 // not safe for concurrent use (the wasm widget has one goroutine anyway).
 type Index struct {
-	b        *bundle.Bundle
-	sess     []session
-	speakers []int32 // every session's speaker indices, duplicates removed
+	b    *bundle.Bundle
+	sess []session
+	cols [NumFacets]column
 
 	// The search text, built on the first query with text: for session i,
 	// text[off[i]:off[i+1]] is its folded keywords (bundle.Session.Search)
@@ -126,35 +140,59 @@ type Index struct {
 }
 
 // New returns an Index over b. It reads every session record once; the
-// search text is only built when the first text query arrives.
+// search text is only built when the first text query arrives (or
+// Prepare).
 func New(b *bundle.Bundle) *Index {
 	n := b.NumSessions()
 	x := &Index{b: b, sess: make([]session, n), hits: make([]int32, 0, n), tknown: NewSet(n), tmatch: NewSet(n)}
 	for i := range n {
 		s := b.Session(i)
-		sp := s.Speakers()
-		first := len(x.speakers)
-	speakers:
-		for j := range sp.Len() {
-			v := int32(sp.At(j))
-			for _, w := range x.speakers[first:] {
-				if w == v {
-					continue speakers
-				}
-			}
-			x.speakers = append(x.speakers, v)
-		}
-		x.sess[i] = session{
-			start: s.Start(), end: s.End(),
-			day: int32(s.Day()), room: int32(s.Room()), track: int32(s.Track()), kind: int32(s.Kind()),
-			firstSpeaker: int32(first), nSpeakers: int32(len(x.speakers) - first),
-		}
-		if x.sess[i].end < x.sess[i].start {
-			x.sess[i].end = x.sess[i].start // no end: it ends as it starts
+		x.sess[i] = session{start: s.Start(), end: max(s.End(), s.Start()), scheduled: s.Scheduled()} // no end: it ends as it starts
+	}
+	for f := range NumFacets {
+		c := &x.cols[f]
+		c.n = Facets[f].Num(b)
+		c.first = make([]int32, n+1)
+		for i := range n {
+			c.vals = Facets[f].Of(b.Session(i), c.vals)
+			c.first[i+1] = int32(len(c.vals))
 		}
 	}
 	return x
 }
+
+// SetDays replaces the day of every session: day[i] is session i's day (-1:
+// none) among n days. The widget calls it to show days as the viewer's time
+// zone dates them; Filter.Is[Day] and Counts then speak of these days.
+func (x *Index) SetDays(day []int32, n int) {
+	c := &x.cols[Day]
+	c.vals, c.n, c.own = c.vals[:0], n, true
+	for i := range x.sess {
+		if i < len(day) && day[i] >= 0 {
+			c.vals = append(c.vals, day[i])
+		}
+		c.first[i+1] = int32(len(c.vals))
+	}
+}
+
+// ResetDays gives sessions their bundle days again, after SetDays.
+func (x *Index) ResetDays() {
+	c := &x.cols[Day]
+	if !c.own {
+		return
+	}
+	c.vals, c.n, c.own = c.vals[:0], Facets[Day].Num(x.b), false
+	for i := range x.sess {
+		c.vals = Facets[Day].Of(x.b.Session(i), c.vals)
+		c.first[i+1] = int32(len(c.vals))
+	}
+}
+
+// NumValues is how many values facet f has: the length of Counts' result.
+func (x *Index) NumValues(f Facet) int { return x.cols[f].n }
+
+// Values returns session i's values of facet f; the slice is the index's own.
+func (x *Index) Values(f Facet, i int) []int32 { return x.cols[f].of(i) }
 
 // Match puts in out the sessions that f matches and returns how many there
 // are. out is cleared first; it must hold every session (NewSet with the
@@ -175,24 +213,14 @@ func (x *Index) Match(f Filter, out Set) int {
 	return len(hits)
 }
 
-// Counts returns, for each value v of dimension dim, how many sessions would
-// match f with that dimension's field set to v (the other fields as in f):
-// the numbers shown next to each facet choice. The result has one entry per
-// value (NumDays() for DimDay, and so on); counts is reused when it is large
-// enough. An unknown dim gives an empty result.
-func (x *Index) Counts(f Filter, dim Dim, counts []int) []int {
+// Counts returns, for each value v of facet dim, how many sessions would
+// match f with that facet set to v (the others as in f): the numbers shown
+// next to each choice. The result has NumValues(dim) entries; counts is
+// reused when it is large enough. An unknown facet gives an empty result.
+func (x *Index) Counts(f Filter, dim Facet, counts []int) []int {
 	n := 0
-	switch dim {
-	case DimDay:
-		n, f.Day = x.b.NumDays(), -1
-	case DimRoom:
-		n, f.Room = x.b.NumRooms(), -1
-	case DimKind:
-		n, f.Kind = x.b.NumKinds(), -1
-	case DimTrack:
-		n, f.Track = x.b.NumTracks(), -1
-	case DimSpeaker:
-		n, f.Speaker = x.b.NumSpeakers(), -1
+	if dim >= 0 && dim < NumFacets {
+		n, f.Is[dim] = x.cols[dim].n, -1
 	}
 	if cap(counts) < n {
 		counts = make([]int, n)
@@ -203,25 +231,10 @@ func (x *Index) Counts(f Filter, dim Dim, counts []int) []int {
 		return counts
 	}
 	for _, i := range x.collect(&f) {
-		s := &x.sess[i]
-		v := int32(-1)
-		switch dim {
-		case DimDay:
-			v = s.day
-		case DimRoom:
-			v = s.room
-		case DimKind:
-			v = s.kind
-		case DimTrack:
-			v = s.track
-		case DimSpeaker:
-			for _, sp := range x.speakers[s.firstSpeaker : s.firstSpeaker+s.nSpeakers] {
-				counts[sp]++
+		for _, v := range x.cols[dim].of(int(i)) {
+			if int(v) < n {
+				counts[v]++
 			}
-			continue
-		}
-		if v >= 0 && int(v) < n {
-			counts[v]++
 		}
 	}
 	return counts
@@ -234,18 +247,9 @@ func (x *Index) collect(f *Filter) []int32 {
 	// Walk the shortest precomputed index list that applies, if any.
 	var list bundle.List
 	useList := false
-	for _, c := range [...]struct {
-		key int
-		of  func(*bundle.Bundle, int) bundle.List
-	}{
-		{f.Day, (*bundle.Bundle).SessionsOnDay},
-		{f.Room, (*bundle.Bundle).SessionsInRoom},
-		{f.Kind, (*bundle.Bundle).SessionsOfKind},
-		{f.Track, (*bundle.Bundle).SessionsInTrack},
-		{f.Speaker, (*bundle.Bundle).SessionsBySpeaker},
-	} {
-		if c.key >= 0 {
-			if l := c.of(x.b, c.key); !useList || l.Len() < list.Len() {
+	for d, v := range f.Is {
+		if v >= 0 && !x.cols[d].own && v < x.cols[d].n {
+			if l := Facets[d].Sessions(x.b, v); !useList || l.Len() < list.Len() {
 				list, useList = l, true
 			}
 		}
@@ -281,22 +285,18 @@ func (x *Index) collect(f *Filter) []int32 {
 
 // ok reports whether session i passes every condition of f.
 func (x *Index) ok(f *Filter, i int) bool {
-	s := &x.sess[i]
-	if f.Day >= 0 && int(s.day) != f.Day ||
-		f.Room >= 0 && int(s.room) != f.Room ||
-		f.Kind >= 0 && int(s.kind) != f.Kind ||
-		f.Track >= 0 && int(s.track) != f.Track {
-		return false
-	}
-	if f.Speaker >= 0 && !x.hasSpeaker(s, f.Speaker) {
-		return false
+	for d, v := range f.Is {
+		if v >= 0 && !has(x.cols[d].of(i), v) {
+			return false
+		}
 	}
 	if f.Only != nil && !f.Only.Has(i) {
 		return false
 	}
 	if f.Now != 0 {
-		if s.day < 0 {
-			return false // unscheduled
+		s := &x.sess[i]
+		if !s.scheduled {
+			return false
 		}
 		running := s.start <= f.Now && f.Now < s.end
 		// Unsigned, the difference cannot overflow.
@@ -306,6 +306,15 @@ func (x *Index) ok(f *Filter, i int) bool {
 		}
 	}
 	return len(x.words) == 0 || x.textMatch(i)
+}
+
+func has(vals []int32, v int) bool {
+	for _, w := range vals {
+		if int(w) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // textMatch reports whether every query word occurs in session i's text.
@@ -322,15 +331,6 @@ func (x *Index) textMatch(i int) bool {
 	}
 	x.tmatch.Add(i)
 	return true
-}
-
-func (x *Index) hasSpeaker(s *session, sp int) bool {
-	for _, v := range x.speakers[s.firstSpeaker : s.firstSpeaker+s.nSpeakers] {
-		if int(v) == sp {
-			return true
-		}
-	}
-	return false
 }
 
 // prepare folds q into x.words, reusing the previous result when q has not

@@ -169,38 +169,38 @@ func TestMatch(t *testing.T) {
 	}{
 		{"any", func(*Filter) {}, all},
 		// One dimension at a time.
-		{"day 0", func(f *Filter) { f.Day = 0 }, []string{"fuzz-workshop", "keynote", "lunch-1", "zero-copy"}},
-		{"day 1", func(f *Filter) { f.Day = 1 }, []string{"boat", "embedded-rust", "lightning", "web-perf"}},
-		{"room main", func(f *Filter) { f.Room = main }, []string{"embedded-rust", "keynote", "lightning"}},
-		{"room side", func(f *Filter) { f.Room = side }, []string{"web-perf", "zero-copy"}},
-		{"kind workshop", func(f *Filter) { f.Kind = workshop }, []string{"fuzz-workshop"}},
-		{"kind talk", func(f *Filter) { f.Kind = talk }, []string{"embedded-rust", "keynote", "lightning", "tbd", "web-perf", "zero-copy"}},
-		{"kind break", func(f *Filter) { f.Kind = brk }, []string{"lunch-1"}},
-		{"track performance", func(f *Filter) { f.Track = perf }, []string{"fuzz-workshop", "zero-copy"}},
-		{"track web", func(f *Filter) { f.Track = web }, []string{"keynote", "tbd", "web-perf"}},
-		{"speaker jose", func(f *Filter) { f.Speaker = jose }, []string{"fuzz-workshop", "lightning", "zero-copy"}},
-		{"speaker bob", func(f *Filter) { f.Speaker = bob }, []string{"keynote", "lightning", "web-perf"}},
+		{"day 0", func(f *Filter) { f.Is[Day] = 0 }, []string{"fuzz-workshop", "keynote", "lunch-1", "zero-copy"}},
+		{"day 1", func(f *Filter) { f.Is[Day] = 1 }, []string{"boat", "embedded-rust", "lightning", "web-perf"}},
+		{"room main", func(f *Filter) { f.Is[Room] = main }, []string{"embedded-rust", "keynote", "lightning"}},
+		{"room side", func(f *Filter) { f.Is[Room] = side }, []string{"web-perf", "zero-copy"}},
+		{"kind workshop", func(f *Filter) { f.Is[Kind] = workshop }, []string{"fuzz-workshop"}},
+		{"kind talk", func(f *Filter) { f.Is[Kind] = talk }, []string{"embedded-rust", "keynote", "lightning", "tbd", "web-perf", "zero-copy"}},
+		{"kind break", func(f *Filter) { f.Is[Kind] = brk }, []string{"lunch-1"}},
+		{"track performance", func(f *Filter) { f.Is[Track] = perf }, []string{"fuzz-workshop", "zero-copy"}},
+		{"track web", func(f *Filter) { f.Is[Track] = web }, []string{"keynote", "tbd", "web-perf"}},
+		{"speaker jose", func(f *Filter) { f.Is[Speaker] = jose }, []string{"fuzz-workshop", "lightning", "zero-copy"}},
+		{"speaker bob", func(f *Filter) { f.Is[Speaker] = bob }, []string{"keynote", "lightning", "web-perf"}},
 		{"only", func(f *Filter) { f.Only = favs }, []string{"boat", "keynote", "lightning", "tbd"}},
 		{"only empty", func(f *Filter) { f.Only = NewSet(b.NumSessions()) }, nil},
 		{"only short", func(f *Filter) { f.Only = Set{} }, nil},
 		// Out of range: nothing; other negatives: any.
-		{"day out of range", func(f *Filter) { f.Day = 99 }, nil},
-		{"room out of range", func(f *Filter) { f.Room = 3 }, nil},
-		{"kind out of range", func(f *Filter) { f.Kind = 200 }, nil},
-		{"track out of range", func(f *Filter) { f.Track = 1 << 20 }, nil},
-		{"speaker out of range", func(f *Filter) { f.Speaker = 4 }, nil},
-		{"negative", func(f *Filter) { f.Day, f.Room, f.Speaker = -7, -100, -2 }, all},
+		{"day out of range", func(f *Filter) { f.Is[Day] = 99 }, nil},
+		{"room out of range", func(f *Filter) { f.Is[Room] = 3 }, nil},
+		{"kind out of range", func(f *Filter) { f.Is[Kind] = 200 }, nil},
+		{"track out of range", func(f *Filter) { f.Is[Track] = 1 << 20 }, nil},
+		{"speaker out of range", func(f *Filter) { f.Is[Speaker] = 4 }, nil},
+		{"negative", func(f *Filter) { f.Is[Day], f.Is[Room], f.Is[Speaker] = -7, -100, -2 }, all},
 		// Combined.
-		{"day 1 main", func(f *Filter) { f.Day, f.Room = 1, main }, []string{"embedded-rust", "lightning"}},
-		{"day 0 talk", func(f *Filter) { f.Day, f.Kind = 0, talk }, []string{"keynote", "zero-copy"}},
-		{"jose day 0", func(f *Filter) { f.Speaker, f.Day = jose, 0 }, []string{"fuzz-workshop", "zero-copy"}},
-		{"web talk bob", func(f *Filter) { f.Track, f.Kind, f.Speaker = web, talk, bob }, []string{"keynote", "web-perf"}},
-		{"side workshop", func(f *Filter) { f.Room, f.Kind = side, workshop }, nil},
-		{"only day 1", func(f *Filter) { f.Only, f.Day = favs, 1 }, []string{"boat", "lightning"}},
+		{"day 1 main", func(f *Filter) { f.Is[Day], f.Is[Room] = 1, main }, []string{"embedded-rust", "lightning"}},
+		{"day 0 talk", func(f *Filter) { f.Is[Day], f.Is[Kind] = 0, talk }, []string{"keynote", "zero-copy"}},
+		{"jose day 0", func(f *Filter) { f.Is[Speaker], f.Is[Day] = jose, 0 }, []string{"fuzz-workshop", "zero-copy"}},
+		{"web talk bob", func(f *Filter) { f.Is[Track], f.Is[Kind], f.Is[Speaker] = web, talk, bob }, []string{"keynote", "web-perf"}},
+		{"side workshop", func(f *Filter) { f.Is[Room], f.Is[Kind] = side, workshop }, nil},
+		{"only day 1", func(f *Filter) { f.Only, f.Is[Day] = favs, 1 }, []string{"boat", "lightning"}},
 		{"only text", func(f *Filter) { f.Only, f.Text = favs, "fernandez" }, []string{"lightning"}},
-		{"text workshop", func(f *Filter) { f.Text, f.Kind = "fernandez", workshop }, []string{"fuzz-workshop"}},
+		{"text workshop", func(f *Filter) { f.Text, f.Is[Kind] = "fernandez", workshop }, []string{"fuzz-workshop"}},
 		{"everything", func(f *Filter) {
-			f.Day, f.Room, f.Kind, f.Track, f.Speaker, f.Text, f.Now = 0, side, talk, perf, jose, "copy", unix(9, 10, 0)
+			f.Is[Day], f.Is[Room], f.Is[Kind], f.Is[Track], f.Is[Speaker], f.Text, f.Now = 0, side, talk, perf, jose, "copy", unix(9, 10, 0)
 		}, []string{"zero-copy"}},
 		// Text.
 		{"title words", func(f *Filter) { f.Text = "zero copy" }, []string{"zero-copy"}},
@@ -241,7 +241,7 @@ func TestMatch(t *testing.T) {
 		{"now evening", func(f *Filter) { f.Now = unix(10, 22, 0) }, []string{"boat"}},
 		{"now after", func(f *Filter) { f.Now = unix(11, 9, 0) }, nil},
 		{"now before", func(f *Filter) { f.Now = unix(1, 9, 0) }, nil},
-		{"now and day", func(f *Filter) { f.Now, f.Day = unix(9, 10, 45), 1 }, nil},
+		{"now and day", func(f *Filter) { f.Now, f.Is[Day] = unix(9, 10, 45), 1 }, nil},
 		{"now and favourites", func(f *Filter) { f.Now, f.Only = unix(10, 13, 0), favs }, []string{"lightning"}},
 	}
 	out := NewSet(b.NumSessions())
@@ -279,7 +279,7 @@ func TestTyping(t *testing.T) {
 	for k, text := range texts {
 		for _, day := range []int{-1, k % 3} {
 			f := Any()
-			f.Text, f.Day = text, day
+			f.Text, f.Is[Day] = text, day
 			n := x.Match(f, out)
 			m := New(b).Match(f, want)
 			if n != m || !slices.Equal(out, want) {
@@ -306,23 +306,23 @@ func TestCounts(t *testing.T) {
 	tests := []struct {
 		name string
 		set  func(*Filter)
-		want [5][]int // by Dim
+		want [NumFacets][]int // by Dim
 	}{
 		// Rooms: Main, Side, Workshop. Kinds: talk, workshop, activity,
 		// break. Tracks: Embedded, Performance, Web. Speakers: ana, bob,
 		// chloe, jose.
-		{"any", func(*Filter) {}, [5][]int{{4, 4}, {3, 2, 1}, {6, 1, 1, 1}, {1, 2, 3}, {2, 3, 3, 3}}},
-		{"day 0", func(f *Filter) { f.Day = 0 }, [5][]int{{4, 4}, {1, 1, 1}, {2, 1, 0, 1}, {0, 2, 1}, {2, 1, 0, 2}}},
-		{"jose", func(f *Filter) { f.Speaker = jose }, [5][]int{{2, 1}, {1, 1, 1}, {2, 1, 0, 0}, {0, 2, 0}, {2, 3, 3, 3}}},
-		{"text", func(f *Filter) { f.Text = "cafe" }, [5][]int{{1, 1}, {0, 1, 1}, {1, 1, 0, 0}, {0, 1, 1}, {1, 1, 1, 1}}},
-		{"nothing", func(f *Filter) { f.Text = "kubernetes" }, [5][]int{{0, 0}, {0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0}, {0, 0, 0, 0}}},
+		{"any", func(*Filter) {}, [NumFacets][]int{{4, 4}, {3, 2, 1}, {6, 1, 1, 1}, {1, 2, 3}, {2, 3, 3, 3}}},
+		{"day 0", func(f *Filter) { f.Is[Day] = 0 }, [NumFacets][]int{{4, 4}, {1, 1, 1}, {2, 1, 0, 1}, {0, 2, 1}, {2, 1, 0, 2}}},
+		{"jose", func(f *Filter) { f.Is[Speaker] = jose }, [NumFacets][]int{{2, 1}, {1, 1, 1}, {2, 1, 0, 0}, {0, 2, 0}, {2, 3, 3, 3}}},
+		{"text", func(f *Filter) { f.Text = "cafe" }, [NumFacets][]int{{1, 1}, {0, 1, 1}, {1, 1, 0, 0}, {0, 1, 1}, {1, 1, 1, 1}}},
+		{"nothing", func(f *Filter) { f.Text = "kubernetes" }, [NumFacets][]int{{0, 0}, {0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0}, {0, 0, 0, 0}}},
 	}
 	var counts []int
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := Any()
 			tt.set(&f)
-			for d := DimDay; d <= DimSpeaker; d++ {
+			for d := Day; d <= Speaker; d++ {
 				counts = x.Counts(f, d, counts)
 				if !slices.Equal(counts, tt.want[d]) {
 					t.Errorf("Counts(%+v, %d) = %v, want %v", f, d, counts, tt.want[d])
@@ -331,33 +331,33 @@ func TestCounts(t *testing.T) {
 			}
 		})
 	}
-	if got := x.Counts(Any(), Dim(99), counts); len(got) != 0 {
+	if got := x.Counts(Any(), Facet(99), counts); len(got) != 0 {
 		t.Errorf("Counts with an unknown Dim = %v, want empty", got)
 	}
 	big := make([]int, 10)
 	big[9] = 7
-	got := x.Counts(Any(), DimDay, big)
+	got := x.Counts(Any(), Day, big)
 	if &got[0] != &big[0] || len(got) != 2 || big[9] != 7 {
 		t.Errorf("Counts did not reuse a large enough slice in place: %v", got)
 	}
 }
 
 // checkCounts checks counts against Match with each value set in turn.
-func checkCounts(t *testing.T, x *Index, f Filter, d Dim, counts []int) {
+func checkCounts(t *testing.T, x *Index, f Filter, d Facet, counts []int) {
 	t.Helper()
 	for v, c := range counts {
 		g := f
 		switch d {
-		case DimDay:
-			g.Day = v
-		case DimRoom:
-			g.Room = v
-		case DimKind:
-			g.Kind = v
-		case DimTrack:
-			g.Track = v
-		case DimSpeaker:
-			g.Speaker = v
+		case Day:
+			g.Is[Day] = v
+		case Room:
+			g.Is[Room] = v
+		case Kind:
+			g.Is[Kind] = v
+		case Track:
+			g.Is[Track] = v
+		case Speaker:
+			g.Is[Speaker] = v
 		}
 		if m := x.Match(g, nil); m != c {
 			t.Errorf("Counts(%+v, %d)[%d] = %d, but Match with it set gives %d", f, d, v, c, m)
@@ -404,7 +404,7 @@ func TestContent(t *testing.T) {
 	if n := x.Match(Any(), out); n != b.NumSessions() {
 		t.Errorf("Any() found %d of %d sessions", n, b.NumSessions())
 	}
-	for d := DimDay; d <= DimSpeaker; d++ {
+	for d := Day; d <= Speaker; d++ {
 		checkCounts(t, x, f, d, x.Counts(f, d, nil))
 	}
 }
@@ -418,7 +418,7 @@ func TestNoAllocs(t *testing.T) {
 	f.Text = "warm"
 	x.Match(f, out)
 	var counts []int
-	for d := DimDay; d <= DimSpeaker; d++ {
+	for d := Day; d <= Speaker; d++ {
 		counts = x.Counts(f, d, counts)
 	}
 	queries := []string{"r", "ru", "rus", "rust", "rust ", "rust m", "rust mé", "RUST MÉMOIRE", "zero-copy", ""}
@@ -426,13 +426,13 @@ func TestNoAllocs(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
 		f := Any()
 		f.Text = queries[k%len(queries)]
-		f.Day = k%3 - 1
+		f.Is[Day] = k%3 - 1
 		f.Only = out
 		k++
 		x.Match(f, out)
 		f.Only = nil
 		x.Match(f, out)
-		for d := DimDay; d <= DimSpeaker; d++ {
+		for d := Day; d <= Speaker; d++ {
 			counts = x.Counts(f, d, counts)
 		}
 	})
@@ -572,7 +572,7 @@ func BenchmarkFilterDay(b *testing.B) {
 	b.ReportAllocs()
 	d := 0
 	for b.Loop() {
-		f.Day = d
+		f.Is[Day] = d
 		d = (d + 1) % bun.NumDays()
 		x.Match(f, out)
 	}
@@ -584,15 +584,15 @@ func BenchmarkCounts(b *testing.B) {
 	bun := open(b, synthetic(b, 1000))
 	x := New(bun)
 	f := Any()
-	f.Day, f.Text = 1, "rust"
+	f.Is[Day], f.Text = 1, "rust"
 	var counts []int
-	for d := DimDay; d <= DimSpeaker; d++ {
+	for d := Day; d <= Speaker; d++ {
 		counts = x.Counts(f, d, counts)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for d := DimDay; d <= DimSpeaker; d++ {
+		for d := Day; d <= Speaker; d++ {
 			counts = x.Counts(f, d, counts)
 		}
 	}
@@ -621,7 +621,8 @@ func FuzzMatch(f *testing.F) {
 	f.Add(-1, -1, -1, -1, -1, "", int64(math.MaxInt64), uint64(0), false)
 	f.Add(-1, -1, -1, -1, -1, "café &amp; ﬁ ß", at(f, 10, 13, 0).Unix(), uint64(5), false)
 	f.Fuzz(func(t *testing.T, day, room, kind, track, speaker int, text string, now int64, only uint64, useOnly bool) {
-		fl := Filter{Day: day, Room: room, Kind: kind, Track: track, Speaker: speaker, Text: text, Now: now}
+		fl := Any()
+		fl.Is[Day], fl.Is[Room], fl.Is[Kind], fl.Is[Track], fl.Is[Speaker], fl.Text, fl.Now = day, room, kind, track, speaker, text, now
 		if useOnly {
 			fl.Only = Set{only}
 		}
@@ -658,7 +659,7 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("session %s: matched %v, want %v, for %+v", s.Slug(), out.Has(i), want, fl)
 			}
 		}
-		for d := DimDay; d <= DimSpeaker+1; d++ {
+		for d := Day; d <= Speaker+1; d++ {
 			checkCounts(t, x, fl, d, x.Counts(fl, d, nil))
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/core"
 )
 
 // API builds the one object the loader receives: {version, mount(element,
@@ -38,6 +39,28 @@ func API(version string, data []byte) js.Value {
 		return o
 	}))
 	return api
+}
+
+// ParseOptions reads a plain JS object of strings; it also reports which keys
+// were present, so Set changes only those. The object is the host's: a
+// getter that throws makes ParseOptions panic (see protect).
+func ParseOptions(v js.Value) (Options, map[string]bool) {
+	var o Options
+	given := map[string]bool{}
+	if v.Type() != js.TypeObject {
+		return o, given
+	}
+	for _, k := range core.OptionKeys() {
+		x := reflectGet(v, k)
+		switch x.Type() {
+		case js.TypeString:
+			*o.Field(k) = x.String()
+			given[k] = true
+		case js.TypeNull:
+			given[k] = true
+		}
+	}
+	return o, given
 }
 
 // errNoBundle is why a widget without src cannot mount from a module that
@@ -144,12 +167,7 @@ func (h *handle) fail(src, why string) {
 	if h.in != nil {
 		catch(h.in.Destroy)
 	}
-	w := wordsFor(h.opts.Lang)
-	msg := w.failed + why
-	if src != "" {
-		msg = w.failedSrc + src + ": " + why
-	}
-	MountError(h.host, msg)
+	MountError(h.host, core.Failed(h.opts.Lang, src, why))
 }
 
 func (h *handle) oops(why string) { h.fail("", why) }
@@ -215,7 +233,7 @@ func (h *handle) js() js.Value {
 		opts, given := ParseOptions(arg(args, 0))
 		src := h.opts.Src
 		for k := range given {
-			*h.opts.field(k) = *opts.field(k)
+			*h.opts.Field(k) = *opts.Field(k)
 		}
 		shown := h.in != nil && !h.in.destroyed
 		if shown {

@@ -17,7 +17,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	words := []string{"a", "as", "asy", "async", ""}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		in.st.filter.Text = words[i%len(words)]
+		in.c.SetText(words[i%len(words)])
 		in.update(false)
 	}
 }
@@ -44,13 +44,13 @@ func BenchmarkToggleMany(b *testing.B) {
 	}
 	in := Mount(host(t, ""), open(t, s), Options{})
 	defer in.Destroy()
-	for len(in.pending) > 0 {
+	for in.c.Pending() {
 		in.renderMore()
 	}
 	words := []string{"even", "odd"}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		in.st.filter.Text = words[i%2]
+		in.c.SetText(words[i%2])
 		in.update(false)
 	}
 }

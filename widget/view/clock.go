@@ -2,41 +2,44 @@
 
 package view
 
-import "syscall/js"
+import (
+	"syscall/js"
 
-// clock formats instants with the browser's Intl in the UI language, so the
+	"github.com/agendaconf/agenda/widget/core"
+)
+
+// clock is core.Clock on the browser's Intl, in the UI language, so the
 // wasm needs no time zone database and DST is the browser's business. Results
 // are cached: a programme repeats the same start times many times over.
 type clock struct {
-	venue string // IANA zone of the venue
-	local bool   // show the viewer's own zone instead
-	time  js.Value
-	day   js.Value
-	times map[int64]string
-	days  map[int64]string
-	zone  string // the zone times are shown in, for the label
-	lang  string
+	time, day, parts js.Value
+	zone             string // the zone times are shown in, for the label
+	cache            map[int64]string
 }
 
+// newClock shows times in the venue's zone, or the viewer's when local.
 func newClock(lang, venue string, local bool) *clock {
-	c := &clock{venue: venue, local: local, lang: lang, times: map[int64]string{}, days: map[int64]string{}}
-	o := js.Global().Get("Object").New()
-	o.Set("hour", "numeric")
-	o.Set("minute", "2-digit")
-	first := venue
+	c := &clock{cache: map[int64]string{}}
+	zones := []string{venue}
 	if local {
-		first = "" // the viewer's own
+		zones = []string{"", venue} // "": the viewer's own
 	}
-	c.time, c.zone = newFormat(lang, o, first, venue)
+	c.time, c.zone = newFormat(lang, options("hour", "numeric", "minute", "2-digit"), zones...)
 	if c.zone == "" {
 		c.zone = c.time.Call("resolvedOptions").Get("timeZone").String()
 	}
-	d := js.Global().Get("Object").New()
-	d.Set("weekday", "long")
-	d.Set("day", "numeric")
-	d.Set("month", "long")
-	c.day, _ = newFormat(lang, d, venue) // conference days are the venue's days
+	c.day, _ = newFormat(lang, options("weekday", "long", "day", "numeric", "month", "long"), c.zone)
+	c.parts, _ = newFormat("en-US", options("year", "numeric", "month", "numeric", "day", "numeric",
+		"hour", "numeric", "minute", "numeric", "second", "numeric", "hourCycle", "h23"), c.zone)
 	return c
+}
+
+func options(kv ...string) js.Value {
+	o := js.Global().Get("Object").New()
+	for i := 0; i+1 < len(kv); i += 2 {
+		o.Set(kv[i], kv[i+1])
+	}
+	return o
 }
 
 // newFormat makes an Intl.DateTimeFormat in the first of zones ("" is the
@@ -60,22 +63,40 @@ func newFormat(lang string, o js.Value, zones ...string) (f js.Value, zone strin
 	return f, zone
 }
 
-// Time formats a unix time as a time of day.
-func (c *clock) Time(unix int64) string {
-	if s, ok := c.times[unix]; ok {
+// Time formats a unix time as a time of day; Day as the date it falls on.
+// The cache keys days by the negated time (sessions start after 1970).
+func (c *clock) Time(unix int64) string { return c.format(c.time, unix, unix) }
+func (c *clock) Day(unix int64) string  { return c.format(c.day, unix, -unix-1) }
+
+func (c *clock) format(f js.Value, unix, key int64) string {
+	if s, ok := c.cache[key]; ok {
 		return s
 	}
-	s := c.time.Call("format", float64(unix)*1000).String()
-	c.times[unix] = s
+	s := f.Call("format", float64(unix)*1000).String()
+	c.cache[key] = s
 	return s
 }
 
-// Day formats a unix time as a venue-local date ("Thursday 9 October").
-func (c *clock) Day(unix int64) string {
-	if s, ok := c.days[unix]; ok {
-		return s
+func (c *clock) Zone() string { return c.zone }
+
+// Offset reads the shown zone's wall clock at unix from Intl's parts.
+func (c *clock) Offset(unix int64) int {
+	parts := c.parts.Call("formatToParts", float64(unix)*1000)
+	var v [6]int // year, month, day, hour, minute, second
+	for k := 0; k < parts.Length(); k++ {
+		p := parts.Index(k)
+		if i := indexOf(p.Get("type").String()); i >= 0 {
+			v[i], _ = core.Atoi(p.Get("value").String())
+		}
 	}
-	s := c.day.Call("format", float64(unix)*1000).String()
-	c.days[unix] = s
-	return s
+	return int(core.UnixOf(v[0], v[1], v[2], v[3], v[4], v[5]) - unix)
+}
+
+func indexOf(typ string) int {
+	for i, t := range [...]string{"year", "month", "day", "hour", "minute", "second"} {
+		if t == typ {
+			return i
+		}
+	}
+	return -1
 }

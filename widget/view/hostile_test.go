@@ -54,7 +54,7 @@ func TestHostileDetails(t *testing.T) {
 	in := mount(t, host(t, ""), open(t, hostile()), Options{})
 	allowed := map[string]bool{"h2": true, "p": true, "span": true, "time": true, "div": true, "h3": true, "h4": true,
 		"a": true, "button": true, "b": true, "strong": true}
-	for i := 0; i < in.b.NumSessions(); i++ {
+	for i := 0; i < in.c.Bundle().NumSessions(); i++ {
 		in.openDetails(i, false)
 		nodes := in.el.dlg.Call("querySelectorAll", "*")
 		for k := 0; k < nodes.Length(); k++ {
@@ -85,9 +85,9 @@ func TestHostileDetails(t *testing.T) {
 	if strings.Contains(html, `class="links"></p>`) || strings.Count(html, `class="links"`) != 1 {
 		t.Errorf("want one list of links, Mallory's, none for Eve, whose only link was left out:\n%s", html)
 	}
-	click(in, "[data-ics]")
-	if strings.Contains(in.lastDownload, "URL:javascript") || !strings.Contains(in.lastDownload, "\nURL:http") {
-		t.Errorf("calendar file, want the permalink for the javascript: URL:\n%s", in.lastDownload)
+	_, cal := download(t, in, "[data-ics]")
+	if strings.Contains(cal, "URL:javascript") || !strings.Contains(cal, "\nURL:http") {
+		t.Errorf("calendar file, want the permalink for the javascript: URL:\n%s", cal)
 	}
 	time.Sleep(100 * time.Millisecond) // an image's onerror would have run by now
 	if p := js.Global().Get("pwned"); !p.IsUndefined() {

@@ -260,7 +260,7 @@ func TestOddEventsLeaveTheWidgetWorking(t *testing.T) {
 				t.Fatalf("data-state %q, message %q", dataState(el), alert(el))
 			}
 			eq(t, "visible", visible(in), tt.want)
-			if in.favs.Count() != 0 {
+			if in.c.Favourites() != "" {
 				t.Error("a favourite appeared")
 			}
 		})
@@ -279,7 +279,7 @@ func TestHistoryThatThrows(t *testing.T) {
 	setValue(in, "#q", "zero", "input")
 	click(in, "#tab-grid") // pushes
 	waitFor(t, func() bool { return !in.urlTimer.Truthy() })
-	if dataState(el) != "ready" || in.destroyed || in.st.view != "grid" {
+	if dataState(el) != "ready" || in.destroyed || in.c.State().View != "grid" {
 		t.Errorf("data-state %q, message %q", dataState(el), alert(el))
 	}
 	click(in, "#tab-list")
@@ -323,7 +323,7 @@ func TestStorageThatThrows(t *testing.T) {
 			// Memory kept both for the page's life.
 			in = mount(t, el, b, Options{View: "mine"})
 			eq(t, "my schedule after a remount", visible(in), []string{"async"})
-			if !in.st.local {
+			if !in.c.State().Local {
 				t.Error("time zone choice forgotten")
 			}
 		})
@@ -354,8 +354,8 @@ func TestStorageContentIsUntrusted(t *testing.T) {
 				t.Fatalf("data-state %q, message %q", dataState(el), alert(el))
 			}
 			eq(t, "my schedule", visible(in), tt.want)
-			if in.st.local != tt.local {
-				t.Errorf("local = %v", in.st.local)
+			if in.c.State().Local != tt.local {
+				t.Errorf("local = %v", in.c.State().Local)
 			}
 		})
 	}
@@ -416,7 +416,7 @@ func TestSetSrcSwitchesProgramme(t *testing.T) {
 	}
 	waitFor(t, func() bool { return dataState(el) == "ready" })
 	in := instance(t, el)
-	if id := in.b.Conference().ID; id != "other-conf" {
+	if id := in.c.Bundle().Conference().ID; id != "other-conf" {
 		t.Fatalf("showing %s after set({src})", id)
 	}
 	// The room does not exist there: dropped. The language stays.
@@ -430,7 +430,7 @@ func TestSetSrcSwitchesProgramme(t *testing.T) {
 	// Back to the programme that came with the wasm, with the options as they are now.
 	h.Call("set", map[string]any{"src": "", "q": ""})
 	in = instance(t, el)
-	if dataState(el) != "ready" || in.b.Conference().ID != "test-conf" {
+	if dataState(el) != "ready" || in.c.Bundle().Conference().ID != "test-conf" {
 		t.Fatalf("set({src: \"\"}): data-state %q, message %q", dataState(el), alert(el))
 	}
 	eq(t, "embedded again: Hall A is not there", visible(in), []string{"zero-copy", "async", "workshop", "lunch", "after-dst", "dinner", "later"})
@@ -489,7 +489,7 @@ func TestSetSrcRace(t *testing.T) {
 					t.Errorf("data-state %q, message %q, %d mounts", dataState(el), alert(el), readies)
 				}
 			default:
-				if dataState(el) != "ready" || instance(t, el).b.Conference().ID != tt.want || readies != 1 {
+				if dataState(el) != "ready" || instance(t, el).c.Bundle().Conference().ID != tt.want || readies != 1 {
 					t.Errorf("data-state %q, message %q, %d mounts", dataState(el), alert(el), readies)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/query"
 )
 
 var paris, _ = time.LoadLocation("Europe/Paris")
@@ -185,7 +186,7 @@ func TestNoStyleElementsOrAttributes(t *testing.T) {
 func TestTwoInstancesAreIndependent(t *testing.T) {
 	b := open(t, conference())
 	a := mount(t, host(t, ""), b, Options{})
-	c := mount(t, host(t, ""), b, Options{Room: "Side Stage"})
+	c := mount(t, host(t, ""), b, Options{Facet: facet(query.Room, "Side Stage")})
 	setValue(a, "#q", "zero", "input")
 	eq(t, "first", visible(a), []string{"zero-copy"})
 	eq(t, "second", visible(c), []string{"async"})
@@ -218,7 +219,7 @@ func TestFilters(t *testing.T) {
 				t.Errorf("%s filter: %v, want %v", tt.name, got, tt.want)
 			}
 			live := q(in, "#live").Get("textContent").String()
-			if live != english.count(len(tt.want)) {
+			if want := strconv.Itoa(len(tt.want)) + " session"; !strings.HasPrefix(live, want) {
 				t.Errorf("live region says %q for %d matches", live, len(tt.want))
 			}
 		})
@@ -279,12 +280,12 @@ func TestURLStateRoundTrip(t *testing.T) {
 	in.Destroy()
 	// A fresh mount (a shared link, a reload) restores the state.
 	in = mount(t, el, b, Options{})
-	if in.st.view != "grid" || in.st.filter.Room != 0 || in.st.filter.Text != "zero" || q(in, "#q").Get("value").String() != "zero" {
-		t.Errorf("restored state = %+v", in.st)
+	if in.c.State().View != "grid" || in.c.State().Filter.Is[query.Room] != 0 || in.c.State().Filter.Text != "zero" || q(in, "#q").Get("value").String() != "zero" {
+		t.Errorf("restored state = %+v", in.c.State())
 	}
 	// The back button: go back to before the grid.
 	js.Global().Get("history").Call("back")
-	waitFor(t, func() bool { return in.st.view == "list" })
+	waitFor(t, func() bool { return in.c.State().View == "list" })
 }
 
 func waitFor(t *testing.T, ok func() bool) {
@@ -314,7 +315,7 @@ func TestFavouritesSurviveRemountAndReorder(t *testing.T) {
 	s.Sessions = append(s.Sessions, conference().Sessions[0])
 	in = mount(t, el, open(t, s), Options{View: "mine"})
 	eq(t, "my schedule", visible(in), []string{"after-dst"})
-	if n := in.favs.Count(); n != 1 {
+	if n := len(strings.Fields(in.c.Favourites())); n != 1 {
 		t.Errorf("%d favourites after the rebuild, want 1 (the removed one dropped)", n)
 	}
 }
@@ -329,9 +330,9 @@ func TestMyScheduleFlagsOverlaps(t *testing.T) {
 	if clash.IsNull() || !strings.Contains(clash.Get("textContent").String(), "Build a Parser") {
 		t.Error("overlap not flagged in words")
 	}
-	click(in, "#export")
-	if !strings.Contains(in.lastDownload, "UID:zero-copy@test-conf") || !strings.Contains(in.lastDownload, "UID:workshop@test-conf") {
-		t.Errorf("favourites calendar:\n%s", in.lastDownload)
+	_, got := download(t, in, "#export")
+	if !strings.Contains(got, "UID:zero-copy@test-conf") || !strings.Contains(got, "UID:workshop@test-conf") {
+		t.Errorf("favourites calendar:\n%s", got)
 	}
 }
 
@@ -355,7 +356,7 @@ func TestTimeZoneToggleAcrossDST(t *testing.T) {
 	el := host(t, "")
 	js.Global().Get("localStorage").Call("setItem", "agenda:test-conf:timeZone", "local")
 	in2 := mount(t, el, open(t, conference()), Options{})
-	if !in2.st.local {
+	if !in2.c.State().Local {
 		t.Error("time zone choice not remembered")
 	}
 }
@@ -367,17 +368,17 @@ func TestKeyboardTabs(t *testing.T) {
 		js.Global().Get("document").Get("activeElement")
 		in.shadow.Get("activeElement").Call("dispatchEvent", ev)
 	}
-	element(q(in, "#tab-list")).Focus()
+	q(in, "#tab-list").Call("focus")
 	key("ArrowRight")
-	if in.st.view != "grid" || in.shadow.Get("activeElement").Get("id").String() != "tab-grid" {
-		t.Errorf("ArrowRight: view %s, focus on %s", in.st.view, in.shadow.Get("activeElement").Get("id"))
+	if in.c.State().View != "grid" || in.shadow.Get("activeElement").Get("id").String() != "tab-grid" {
+		t.Errorf("ArrowRight: view %s, focus on %s", in.c.State().View, in.shadow.Get("activeElement").Get("id"))
 	}
 	key("End")
-	if in.st.view != "mine" {
-		t.Errorf("End: view %s", in.st.view)
+	if in.c.State().View != "mine" {
+		t.Errorf("End: view %s", in.c.State().View)
 	}
 	key("Home")
-	if in.st.view != "list" || q(in, "#tab-list").Call("getAttribute", "tabindex").String() != "0" || q(in, "#tab-grid").Call("getAttribute", "tabindex").String() != "-1" {
+	if in.c.State().View != "list" || q(in, "#tab-list").Call("getAttribute", "tabindex").String() != "0" || q(in, "#tab-grid").Call("getAttribute", "tabindex").String() != "-1" {
 		t.Error("Home: roving tabindex wrong")
 	}
 	// Stars are real buttons: reachable by Tab, pressed by Enter and Space.
@@ -394,18 +395,12 @@ func TestGridAndNarrowContainer(t *testing.T) {
 	if n := wide.shadow.Call("querySelectorAll", ".rh").Length(); n != 3 {
 		t.Errorf("%d room columns, want 3", n)
 	}
-	// The workshop overlaps nothing in its room; two talks made to overlap are stepped.
-	s := conference()
-	s.Sessions[1].Room = "Main Stage" // async now overlaps zero-copy
-	over := mount(t, host(t, "900px"), open(t, s), Options{View: "grid"})
-	a, z := in2rule(over, "async"), in2rule(over, "zero-copy")
-	if strings.Contains(a, "margin-left") == strings.Contains(z, "margin-left") {
-		t.Errorf("exactly one of two overlapping sessions should be stepped:\n%s\n%s", a, z)
-	}
+	// On a phone the grid stays a grid: it scrolls sideways inside its
+	// frame, room names and times stuck to its edges.
 	narrow := mount(t, host(t, "400px"), b, Options{View: "grid"})
-	waitFor(t, func() bool { return narrow.narrow })
-	if !q(narrow, ".grid").IsNull() || q(narrow, ".day").IsNull() {
-		t.Error("a narrow container still shows the grid")
+	wrap := q(narrow, ".grid-wrap")
+	if wrap.IsNull() || wrap.Get("scrollWidth").Int() <= wrap.Get("clientWidth").Int() {
+		t.Error("a narrow container does not scroll the grid sideways")
 	}
 }
 
@@ -427,9 +422,9 @@ func TestDetailsDialog(t *testing.T) {
 			t.Errorf("dialog lacks %q", want)
 		}
 	}
-	click(in, "[data-ics]")
-	if !strings.Contains(in.lastDownload, "SUMMARY:Zero-Copy Parsing") || !strings.Contains(in.lastDownload, "DTSTART:20251025T080000Z") {
-		t.Errorf("calendar file:\n%s", in.lastDownload)
+	name, got := download(t, in, "[data-ics]")
+	if name != "zero-copy.ics" || !strings.Contains(got, "SUMMARY:Zero-Copy Parsing") || !strings.Contains(got, "DTSTART:20251025T080000Z") {
+		t.Errorf("calendar file %s:\n%s", name, got)
 	}
 	click(in, "[data-close]")
 	in.flushURL()
@@ -491,22 +486,10 @@ func TestSetLanguageThroughTheHandle(t *testing.T) {
 	if in.destroyed || q(in, "#tab-mine").Get("textContent").String() != "Mon programme" {
 		t.Error("after set({lang: fr}) the handle does not hold the French instance")
 	}
-	in = in.Set(Options{Room: "Side Stage"}, map[string]bool{"room": true})
+	in = in.Set(Options{Facet: facet(query.Room, "Side Stage")}, map[string]bool{"room": true})
 	eq(t, "room set after a language change", visible(in), []string{"async"})
 }
 
-// in2rule returns the layout rule of a session in the grid.
-func in2rule(in *Instance, slug string) string {
-	i, _ := in.b.SessionBySlug(slug)
-	rules := in.layoutSheet.Get("cssRules")
-	for k := 0; k < rules.Length(); k++ {
-		text := rules.Index(k).Get("cssText").String()
-		if strings.HasPrefix(text, "#s"+strconv.Itoa(i)+" ") {
-			return text
-		}
-	}
-	return ""
-}
 
 func TestFiltersFoldAwayOnAPhone(t *testing.T) {
 	b := open(t, conference())
@@ -519,7 +502,7 @@ func TestFiltersFoldAwayOnAPhone(t *testing.T) {
 	if display(wide, "#filters-toggle") != "none" || !shown(wide, "#f-room") {
 		t.Error("wide: the filters should show and their toggle not")
 	}
-	phone := mount(t, host(t, "360px"), b, Options{Room: "Main Stage"})
+	phone := mount(t, host(t, "360px"), b, Options{Facet: facet(query.Room, "Main Stage")})
 	if display(phone, "#filters-toggle") == "none" || shown(phone, "#f-room") {
 		t.Fatal("phone: the filters should fold behind their toggle")
 	}
@@ -530,4 +513,35 @@ func TestFiltersFoldAwayOnAPhone(t *testing.T) {
 	if !shown(phone, "#f-room") || q(phone, "#filters-toggle").Call("getAttribute", "aria-expanded").String() != "true" {
 		t.Error("phone: the toggle does not open the filters")
 	}
+}
+
+// download clicks sel and returns the file the widget offered: its name,
+// and its content, read from the blob before the widget revokes it.
+func download(t *testing.T, in *Instance, sel string) (name, body string) {
+	t.Helper()
+	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		a := args[0].Get("target")
+		if a.Get("tagName").String() == "A" && a.Call("hasAttribute", "download").Bool() {
+			name = a.Get("download").String()
+			x := js.Global().Get("XMLHttpRequest").New()
+			x.Call("open", "GET", a.Get("href"), false)
+			x.Call("send")
+			body = x.Get("responseText").String()
+		}
+		return nil
+	})
+	defer fn.Release()
+	in.root.Call("addEventListener", "click", fn, true)
+	defer in.root.Call("removeEventListener", "click", fn, true)
+	click(in, sel)
+	if name == "" {
+		t.Fatalf("%s offered no file", sel)
+	}
+	return name, body
+}
+
+// facet is the options array with one facet given.
+func facet(f query.Facet, v string) (o [query.NumFacets]string) {
+	o[f] = v
+	return o
 }

@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package view
+package core
 
 import (
 	"strconv"
@@ -81,4 +79,11 @@ func (p *page) utc(unix int64) *page {
 	}
 	*p = b
 	return p
+}
+
+// ErrorHTML is the markup a widget shows instead of a schedule.
+func ErrorHTML(msg string) string {
+	var p page
+	p.raw(`<div class="root" data-theme="auto"><p class="error" role="alert" part="error">`).esc(msg).raw(`</p></div>`)
+	return p.String()
 }

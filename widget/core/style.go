@@ -1,15 +1,13 @@
-//go:build js && wasm
+package core
 
-package view
-
-// baseCSS is shared by every instance through one constructable stylesheet:
+// CSS is shared by every instance through one constructable stylesheet:
 // no <style> element and no style attribute, so a strict style-src CSP holds.
 // :host{all:initial} stops the host page's inherited properties at the door;
 // but a page rule such as "*{font-family:…}" on the host element beats any
 // :host rule, so .root, inside the shadow root, resets everything again.
 // Custom properties survive "all", so --agenda-* theming still comes through;
 // everything a host may theme is a --agenda-* custom property or a ::part().
-const baseCSS = `
+const CSS = `
 :host{all:initial;display:block;contain:content;container-type:inline-size}
 .root{all:initial;display:block;
  font:400 var(--agenda-font-size,15px)/1.45 var(--agenda-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);

@@ -1,33 +1,30 @@
-//go:build js && wasm
-
-package view
+package core
 
 import "strconv"
 
 // words are the UI strings in one language. Kinds are keyed by the bundle's kind name.
 type words struct {
-	lang                                         string
-	views, list, grid, mine                      string
-	search, searchHint                           string
-	day, room, kind, track, speaker              string
-	anyDay, anyRoom, anyKind, anyTrack, anySpeak string
-	nowNext, filters                             string
-	venueTime, yourTime, timesIn                 string
-	noResults, clear                             string
-	unscheduled, details, close, speakers        string
-	addToCalendar, exportMine, permalink         string
-	addStar, removeStar                          string
-	overlaps, emptyMine                          string
-	failed, failedSrc                            string
-	kinds                                        map[string]string
-	one, many                                    string // "1 session", "N sessions"
+	lang                                  string
+	views, list, grid, mine               string
+	search, searchHint                    string
+	facets                                map[string][2]string // by facet name: its filter's label, and "All …"
+	nowNext, filters                      string
+	venueTime, yourTime, timesIn          string
+	noResults, clear                      string
+	unscheduled, details, close, speakers string
+	addToCalendar, exportMine, permalink  string
+	addStar, removeStar                   string
+	overlaps, emptyMine                   string
+	failed, failedSrc                     string
+	kinds                                 map[string]string
+	one, many                             string // "1 session", "N sessions"
 }
 
 var english = words{
 	lang: "en", views: "Views", list: "List", grid: "Grid", mine: "My schedule",
 	search: "Search", searchHint: "Title, speaker or topic",
-	day: "Day", room: "Room", kind: "Kind", track: "Track", speaker: "Speaker",
-	anyDay: "All days", anyRoom: "All rooms", anyKind: "All kinds", anyTrack: "All tracks", anySpeak: "All speakers",
+	facets: map[string][2]string{"day": {"Day", "All days"}, "room": {"Room", "All rooms"}, "kind": {"Kind", "All kinds"},
+		"track": {"Track", "All tracks"}, "speaker": {"Speaker", "All speakers"}, "language": {"Language", "All languages"}},
 	nowNext: "Now and next", filters: "Filters", venueTime: "venue time", yourTime: "your time", timesIn: "Times in",
 	noResults: "No sessions match these filters.", clear: "Clear filters",
 	unscheduled: "Not yet scheduled", details: "Details", close: "Close", speakers: "Speakers",
@@ -42,8 +39,8 @@ var english = words{
 var french = words{
 	lang: "fr", views: "Vues", list: "Liste", grid: "Grille", mine: "Mon programme",
 	search: "Rechercher", searchHint: "Titre, intervenant ou sujet",
-	day: "Jour", room: "Salle", kind: "Type", track: "Thème", speaker: "Intervenant",
-	anyDay: "Tous les jours", anyRoom: "Toutes les salles", anyKind: "Tous les types", anyTrack: "Tous les thèmes", anySpeak: "Tous les intervenants",
+	facets: map[string][2]string{"day": {"Jour", "Tous les jours"}, "room": {"Salle", "Toutes les salles"}, "kind": {"Type", "Tous les types"},
+		"track": {"Thème", "Tous les thèmes"}, "speaker": {"Intervenant", "Tous les intervenants"}, "language": {"Langue", "Toutes les langues"}},
 	nowNext: "En ce moment", filters: "Filtres", venueTime: "heure du lieu", yourTime: "votre heure", timesIn: "Horaires :",
 	noResults: "Aucune session ne correspond à ces filtres.", clear: "Effacer les filtres",
 	unscheduled: "Pas encore programmé", details: "Détails", close: "Fermer", speakers: "Intervenants",
@@ -68,6 +65,28 @@ func (w *words) count(n int) string {
 		return w.one
 	}
 	return strconv.Itoa(n) + w.many
+}
+
+// facet is a filter's label and its "All …" choice; a facet without words
+// in this language is called by its name.
+func (w *words) facet(name string) [2]string {
+	if f, ok := w.facets[name]; ok {
+		return f
+	}
+	if f, ok := english.facets[name]; ok {
+		return f
+	}
+	return [2]string{name, "*"}
+}
+
+// Failed is the message a widget shows instead of a schedule, in lang:
+// why it could not be shown, or could not be loaded from src.
+func Failed(lang, src, why string) string {
+	w := wordsFor(lang)
+	if src != "" {
+		return w.failedSrc + src + ": " + why
+	}
+	return w.failed + why
 }
 
 func (w *words) kindName(k string) string {

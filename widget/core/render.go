@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package view
+package core
 
 import (
 	"strconv"
@@ -10,12 +8,12 @@ import (
 	"github.com/agendaconf/agenda/widget/text/richtext"
 )
 
-// skeleton is the markup that does not change while filtering: controls, the
-// live region, the empty state, the view container and the dialog.
-func (in *Instance) skeleton() string {
-	w, b := in.w, in.b
+// Skeleton is the markup that does not change while filtering: controls,
+// the live region, the empty state, the view container and the dialog.
+func (c *Widget) Skeleton() string {
+	w := c.words
 	var p page
-	p.raw(`<div class="root" part="root" data-theme="`).esc(in.theme()).raw(`" lang="`).esc(w.lang).raw(`">`)
+	p.raw(`<div class="root" part="root" data-theme="`).esc(c.theme).raw(`" lang="`).esc(w.lang).raw(`">`)
 	p.raw(`<div class="bar" part="controls">`)
 	p.raw(`<div class="tabs" role="tablist" aria-label="`).esc(w.views).raw(`">`)
 	for _, v := range []struct{ id, label string }{{"list", w.list}, {"grid", w.grid}, {"mine", w.mine}} {
@@ -27,18 +25,18 @@ func (in *Instance) skeleton() string {
 	// query in style.go); on wider screens the button is not shown.
 	p.raw(`<button type="button" class="filters-toggle" id="filters-toggle" aria-expanded="false" aria-controls="filters">`).esc(w.filters).raw(`</button>`)
 	p.raw(`<div class="filters" id="filters">`)
-	in.selectHTML(&p, "day", w.day, b.NumDays() > 1)
-	in.selectHTML(&p, "room", w.room, b.NumRooms() > 1)
-	in.selectHTML(&p, "kind", w.kind, b.NumKinds() > 1)
-	in.selectHTML(&p, "track", w.track, b.NumTracks() > 0)
-	in.selectHTML(&p, "speaker", w.speaker, b.NumSpeakers() > 0)
-	p.raw(`<button type="button" id="now" aria-pressed="false"`)
-	if !in.running() {
-		p.raw(` hidden`)
+	for d := range query.NumFacets {
+		name := query.Facets[d].Name
+		p.raw(`<label`)
+		if !c.worthFiltering(d) {
+			p.raw(` hidden`)
+		}
+		p.raw(`>`).esc(w.facet(name)[0]).raw(`<select id="f-`).raw(name).raw(`" data-filter="`).raw(name).raw(`"></select></label>`)
 	}
-	p.raw(`>`).esc(w.nowNext).raw(`</button>`)
+	p.raw(`<button type="button" id="now" aria-pressed="false" hidden>`).esc(w.nowNext).raw(`</button>`)
 	p.raw(`</div></div>`)
 	p.raw(`<div class="status"><p id="live" role="status" aria-live="polite"></p>`)
+	// The zone label is a button on screen and plain text in print.
 	p.raw(`<button type="button" class="tz" id="tz" aria-pressed="false"></button>`)
 	p.raw(`<button type="button" id="export" hidden>`).esc(w.exportMine).raw(`</button></div>`)
 	p.raw(`<div class="empty" id="empty" hidden><p id="empty-text">`).esc(w.noResults).raw(`</p><button type="button" id="clear">`).esc(w.clear).raw(`</button></div>`)
@@ -48,134 +46,180 @@ func (in *Instance) skeleton() string {
 	return p.String()
 }
 
-func (in *Instance) selectHTML(p *page, name, label string, show bool) {
-	p.raw(`<label`)
-	if !show {
-		p.raw(` hidden`)
+// worthFiltering reports whether facet d splits the programme: two values,
+// or one that some sessions lack.
+func (c *Widget) worthFiltering(d query.Facet) bool {
+	switch n := c.x.NumValues(d); {
+	case n > 1:
+		return true
+	case n == 1:
+		for i := range c.b.NumSessions() {
+			if len(c.x.Values(d, i)) == 0 {
+				return true
+			}
+		}
 	}
-	p.raw(`>`).esc(label).raw(`<select id="f-`).raw(name).raw(`" data-filter="`).raw(name).raw(`"></select></label>`)
+	return false
 }
 
-func (in *Instance) anyName(dim query.Dim) string {
-	w := in.w
-	return [...]string{w.anyDay, w.anyRoom, w.anyKind, w.anyTrack, w.anySpeak}[dim]
-}
+func (c *Widget) anyName(d query.Facet) string { return c.words.facet(query.Facets[d].Name)[1] }
 
 // optionName is what a filter calls value v.
-func (in *Instance) optionName(dim query.Dim, v int) string {
-	b := in.b
-	switch dim {
-	case query.DimDay:
-		return in.clock.Day(b.Day(v).StartUnix + 12*3600)
-	case query.DimRoom:
-		return b.Room(v)
-	case query.DimKind:
-		return in.w.kindName(b.Kind(v))
-	case query.DimTrack:
-		return b.Track(v)
+func (c *Widget) optionName(d query.Facet, v int) string {
+	switch d {
+	case query.Day:
+		return c.dayName(v)
+	case query.Kind:
+		return c.words.kindName(c.b.Kind(v))
 	}
-	return b.Speaker(v).Name
+	return query.Facets[d].Label(c.b, v)
 }
 
-// options renders a filter's choices with how many sessions each would match.
-func (in *Instance) options(dim query.Dim, selected int, counts []int) string {
-	p := page(in.scratch[:0])
-	p.raw(`<option value="">`).esc(in.anyName(dim)).raw(`</option>`)
-	for v, n := range counts {
-		name := in.optionName(dim, v)
-		if n == 0 && v != selected && dim == query.DimSpeaker {
-			continue // a thousand speakers with nothing to show only get in the way
-		}
-		p.raw(`<option value="`).int(v).raw(`"`)
-		if v == selected {
-			p.raw(` selected`)
-		}
-		p.raw(`>`).esc(name).raw(` (`).int(n).raw(`)</option>`)
+// dayName is day d in the shown zone, in words.
+func (c *Widget) dayName(d int) string { return c.clock.Day(c.dayAt[d]) }
+
+// firstSlice is how many sessions a new view renders at once: a few
+// screens' worth. The rest follow in slices of laterSlice (More), one per
+// task, so a thousand-session programme neither delays the first paint nor
+// blocks input.
+const (
+	firstSlice = 60
+	laterSlice = 150
+)
+
+// render returns #main's markup and layout when the view (or the grid's
+// day, the zone, the favourites) changed since the last call.
+func (c *Widget) render() (changed bool, html, layout string) {
+	view := c.st.View
+	day := max(c.st.Filter.Is[query.Day], 0)
+	key := view + "/" + strconv.FormatBool(c.st.Local)
+	if view == "grid" {
+		key += "/" + strconv.Itoa(day) // the grid shows one day at a time
 	}
-	in.scratch = p
-	return p.String()
+	if view == "mine" {
+		key += "/" + c.Favourites()
+	}
+	if key == c.rendered {
+		return false, "", ""
+	}
+	c.rendered = key
+	c.pending = c.pending[:0]
+	switch view {
+	case "grid":
+		html, layout = c.grid(day)
+	case "mine":
+		html = c.list(c.favs)
+	default:
+		html = c.list(nil)
+	}
+	return true, html, layout
 }
+
+// Slice is a run of sessions rendered later, for one container: day
+// section Day+1 (-1: unscheduled, so section 0) in the list, the grid
+// when Grid.
+type Slice struct {
+	Grid     bool
+	Day      int
+	HTML     string
+	Sessions []int
+}
+
+// More renders the next slice of sessions the view left for later: none
+// when everything is shown.
+func (c *Widget) More() []Slice {
+	if len(c.pending) == 0 {
+		return nil
+	}
+	grid := c.st.View == "grid" && c.NumDays() > 0
+	next := c.pending[:min(laterSlice, len(c.pending))]
+	var out []Slice
+	for k := 0; k < len(next); {
+		d := int(c.day[next[k]])
+		p := page(nil)
+		j := k
+		for ; j < len(next) && (grid || int(c.day[next[j]]) == d); j++ {
+			c.session(&p, c.b.Session(next[j]), "")
+		}
+		out = append(out, Slice{Grid: grid, Day: d, HTML: p.String(), Sessions: next[k:j:j]})
+		k = j
+	}
+	c.pending = c.pending[len(next):]
+	return out
+}
+
+// Pending reports whether More has sessions left.
+func (c *Widget) Pending() bool { return len(c.pending) > 0 }
 
 // list renders sessions by day, then start time; breaks as separators and
 // unscheduled sessions in their own section at the end. With only set, just
 // those sessions (My schedule), with overlapping ones flagged.
-func (in *Instance) list(only query.Set) string {
-	b, w := in.b, in.w
-	p := page(in.scratch[:0])
-	clashes := in.clashes(only)
+func (c *Widget) list(only query.Set) string {
+	b, w := c.b, c.words
+	p := page(c.scratch[:0])
+	clashes := c.clashes(only)
 	day, rendered := -2, 0
 	for i := 0; i < b.NumSessions(); i++ {
 		if only != nil && !only.Has(i) {
 			continue
 		}
 		s := b.Session(i)
-		d := s.Day()
-		if !s.Scheduled() {
-			d = -1
-		}
+		d := int(c.day[i])
 		if d != day {
 			if day != -2 {
 				p.raw(`</section>`)
 			}
 			day = d
 			p.raw(`<section class="day" id="d`).int(d + 1).raw(`" aria-labelledby="dh`).int(d + 1).raw(`"`)
-			if !in.dayHasMatch(d) {
+			if !c.DayShown(d) {
 				p.raw(` hidden`)
 			}
 			p.raw(`><h2 id="dh`).int(d + 1).raw(`">`)
 			if d < 0 {
 				p.esc(w.unscheduled)
 			} else {
-				p.esc(in.clock.Day(b.Day(d).StartUnix + 12*3600))
+				p.esc(c.dayName(d))
 			}
 			p.raw(`</h2>`)
 		}
 		if only == nil && rendered >= firstSlice {
-			in.pending = append(in.pending, i)
+			c.pending = append(c.pending, i)
 			continue
 		}
 		rendered++
-		in.session(&p, s, clashes[i])
+		c.session(&p, s, clashes[i])
 	}
 	if day != -2 {
 		p.raw(`</section>`)
 	}
-	in.scratch = p
+	c.scratch = p
 	return p.String()
 }
 
 // session renders one session. Every rendered session carries data-session
 // and part="session": host pages and tests rely on them.
-func (in *Instance) session(p *page, s bundle.Session, clash string) {
-	b, w := in.b, in.w
+func (c *Widget) session(p *page, s bundle.Session, clash string) {
+	b, w := c.b, c.words
 	i := s.Index()
 	brk := b.Kind(int(s.Kind())) == "break"
 	p.raw(`<article class="s`)
 	if brk {
 		p.raw(` brk`)
 	}
-	// Facet classes: see setFacets.
-	if s.Scheduled() {
-		p.raw(` y`).int(s.Day())
-	}
-	if r := s.Room(); r >= 0 {
-		p.raw(` r`).int(r)
-	}
-	p.raw(` k`).int(int(s.Kind()))
-	if t := s.Track(); t >= 0 {
-		p.raw(` t`).int(t)
-	}
-	for j := 0; j < s.NumSpeakers(); j++ {
-		p.raw(` p`).int(s.Speaker(j))
+	// Facet classes: see facetCSS.
+	for d := range query.NumFacets {
+		for _, v := range c.x.Values(d, i) {
+			p.raw(" ").raw(string(query.Facets[d].Class)).int(int(v))
+		}
 	}
 	p.raw(`" id="s`).int(i).raw(`" data-session="`).esc(s.Slug()).raw(`" part="session" aria-labelledby="t`).int(i).raw(`"`)
-	if !in.textMatch.Has(i) {
+	if !c.textMatch.Has(i) {
 		p.raw(` hidden`)
 	}
 	p.raw(`>`)
 	p.raw(`<div class="when">`)
 	if s.Scheduled() {
-		in.timeRange(p, s)
+		c.timeRange(p, s)
 	}
 	p.raw(`</div><div class="body"><h3 id="t`).int(i).raw(`"><button type="button" class="open" data-open="`).int(i).raw(`">`).esc(s.Title()).raw(`</button></h3>`)
 	p.raw(`<p class="meta">`)
@@ -204,7 +248,7 @@ func (in *Instance) session(p *page, s bundle.Session, clash string) {
 	}
 	p.raw(`</div>`)
 	if !brk {
-		fav := in.favs.Has(i)
+		fav := c.favs.Has(i)
 		p.raw(`<button type="button" class="star" data-star="`).int(i).raw(`" aria-pressed="`).raw(strconv.FormatBool(fav)).raw(`" aria-label="`).esc(w.addStar).raw(`: `).esc(s.Title()).raw(`">`)
 		if fav {
 			p.raw(`★`)
@@ -216,20 +260,20 @@ func (in *Instance) session(p *page, s bundle.Session, clash string) {
 	p.raw(`</article>`)
 }
 
-func (in *Instance) timeRange(p *page, s bundle.Session) {
-	p.raw(`<time datetime="`).utc(s.Start()).raw(`">`).esc(in.clock.Time(s.Start())).raw(`</time>`)
+func (c *Widget) timeRange(p *page, s bundle.Session) {
+	p.raw(`<time datetime="`).utc(s.Start()).raw(`">`).esc(c.clock.Time(s.Start())).raw(`</time>`)
 	if s.End() > s.Start() {
-		p.raw(`–<time datetime="`).utc(s.End()).raw(`">`).esc(in.clock.Time(s.End())).raw(`</time>`)
+		p.raw(`–<time datetime="`).utc(s.End()).raw(`">`).esc(c.clock.Time(s.End())).raw(`</time>`)
 	}
 }
 
 // clashes names, for each session in only, the title of a favourite it overlaps.
-func (in *Instance) clashes(only query.Set) map[int]string {
+func (c *Widget) clashes(only query.Set) map[int]string {
 	out := map[int]string{}
 	if only == nil {
 		return out
 	}
-	b := in.b
+	b := c.b
 	var favs []int
 	for i := 0; i < b.NumSessions(); i++ {
 		if only.Has(i) && b.Session(i).Scheduled() {
@@ -259,17 +303,22 @@ const slot = 5 * 60
 
 // grid renders one day with rooms as columns over a time axis. Positions go to
 // a constructable stylesheet (layout), never to style attributes.
-func (in *Instance) grid(day int) (html, layout string) {
-	b := in.b
-	list := b.SessionsOnDay(day)
-	if list.Len() == 0 {
-		return in.list(nil), ""
+func (c *Widget) grid(day int) (html, layout string) {
+	b := c.b
+	var on []int
+	for i := range b.NumSessions() {
+		if int(c.day[i]) == day {
+			on = append(on, i)
+		}
+	}
+	if len(on) == 0 {
+		return c.list(nil), ""
 	}
 	cols := map[int]int{}
 	var rooms []int
 	t0, t1 := int64(1<<62), int64(0)
-	for k := 0; k < list.Len(); k++ {
-		s := b.Session(list.At(k))
+	for _, i := range on {
+		s := b.Session(i)
 		if r := s.Room(); r >= 0 {
 			if _, ok := cols[r]; !ok {
 				cols[r] = 0
@@ -281,8 +330,8 @@ func (in *Instance) grid(day int) (html, layout string) {
 	}
 	// Rooms in the bundle's order; sessions without a room span them all.
 	sortInts(rooms)
-	for c, r := range rooms {
-		cols[r] = c + 2
+	for col, r := range rooms {
+		cols[r] = col + 2
 	}
 	t0 -= t0 % 1800
 	if rem := t1 % 1800; rem != 0 {
@@ -293,19 +342,18 @@ func (in *Instance) grid(day int) (html, layout string) {
 	var p, l page
 	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(11rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
 	// The grid shows one day: say which (the day filter picks another).
-	p.raw(`<h2 class="grid-day">`).esc(in.clock.Day(b.Day(day).StartUnix + 12*3600)).raw(`</h2>`)
+	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" role="presentation"><div class="corner"></div>`)
-	for c, r := range rooms {
-		p.raw(`<div class="rh" id="rh`).int(c).raw(`" part="room">`).esc(b.Room(r)).raw(`</div>`)
-		l.raw(`#rh`).int(c).raw(`{grid-column:`).int(c + 2).raw(`}`)
+	for col, r := range rooms {
+		p.raw(`<div class="rh" id="rh`).int(col).raw(`" part="room">`).esc(b.Room(r)).raw(`</div>`)
+		l.raw(`#rh`).int(col).raw(`{grid-column:`).int(col + 2).raw(`}`)
 	}
 	for t, n := t0, 0; t < t1; t, n = t+1800, n+1 {
 		row := 2 + int((t-t0)/slot)
-		p.raw(`<div class="tm" id="tm`).int(n).raw(`">`).esc(in.clock.Time(t)).raw(`</div>`)
+		p.raw(`<div class="tm" id="tm`).int(n).raw(`">`).esc(c.clock.Time(t)).raw(`</div>`)
 		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(row).raw(`/span 6}`)
 	}
-	for k := 0; k < list.Len(); k++ {
-		i := list.At(k)
+	for k, i := range on {
 		s := b.Session(i)
 		from := 2 + int((s.Start()-t0)/slot)
 		to := 2 + int((s.End()-t0+slot-1)/slot)
@@ -313,23 +361,23 @@ func (in *Instance) grid(day int) (html, layout string) {
 			to = from + 1
 		}
 		if k < firstSlice {
-			in.session(&p, s, "")
+			c.session(&p, s, "")
 		} else {
-			in.pending = append(in.pending, i)
+			c.pending = append(c.pending, i)
 		}
 		l.raw(`#s`).int(i).raw(`{grid-row:`).int(from).raw(`/`).int(to).raw(`;grid-column:`)
-		if c, ok := cols[s.Room()]; ok && s.Room() >= 0 {
-			l.int(c)
+		if col, ok := cols[s.Room()]; ok && s.Room() >= 0 {
+			l.int(col)
 			// Sessions that overlap in one room (real programmes have them)
 			// are stepped to the right, each still readable, not stacked.
 			lane := 0
-			for lane < len(lanes[c]) && lanes[c][lane] > s.Start() {
+			for lane < len(lanes[col]) && lanes[col][lane] > s.Start() {
 				lane++
 			}
-			if lane == len(lanes[c]) {
-				lanes[c] = append(lanes[c], 0)
+			if lane == len(lanes[col]) {
+				lanes[col] = append(lanes[col], 0)
 			}
-			lanes[c][lane] = max(s.End(), s.Start()+1)
+			lanes[col][lane] = max(s.End(), s.Start()+1)
 			if lane > 0 {
 				l.raw(`;margin-left:`).int(lane * 2).raw(`rem;z-index:`).int(lane)
 			}
@@ -350,17 +398,17 @@ func sortInts(a []int) {
 	}
 }
 
-// details renders the dialog's content for session i.
-func (in *Instance) details(i int) string {
-	b, w := in.b, in.w
+// Details renders the dialog's content for session i.
+func (c *Widget) Details(i int, permalink string) string {
+	b, w := c.b, c.words
 	s := b.Session(i)
 	var p page
 	// Focus starts at the title, so the dialog opens at its top, not
 	// scrolled down to the buttons at the end of a long description.
 	p.raw(`<h2 id="dlg-title" tabindex="-1" autofocus>`).esc(s.Title()).raw(`</h2><p class="meta">`)
 	if s.Scheduled() {
-		p.raw(`<span>`).esc(in.clock.Day(s.Start())).raw(`, `)
-		in.timeRange(&p, s)
+		p.raw(`<span>`).esc(c.clock.Day(s.Start())).raw(`, `)
+		c.timeRange(&p, s)
 		p.raw(`</span>`)
 	} else {
 		p.raw(`<span>`).esc(w.unscheduled).raw(`</span>`)
@@ -390,10 +438,10 @@ func (in *Instance) details(i int) string {
 				start := len(p)
 				p.raw(`<p class="links">`)
 				empty := len(p)
-				in.link(&p, sp.URL, sp.Name)
+				c.link(&p, sp.URL, sp.Name)
 				for k := 0; k < sp.Links.Len(); k++ {
 					l := sp.Links.At(k)
-					in.link(&p, l.URL, l.Label)
+					c.link(&p, l.URL, l.Label)
 				}
 				if len(p) == empty { // every link was left out
 					p = p[:start]
@@ -409,14 +457,14 @@ func (in *Instance) details(i int) string {
 	if s.Scheduled() {
 		p.raw(`<button type="button" data-ics="`).int(i).raw(`">`).esc(w.addToCalendar).raw(`</button>`)
 	}
-	p.raw(`<a href="`).esc(in.permalink(s.Slug())).raw(`" data-permalink>`).esc(w.permalink).raw(`</a>`)
+	p.raw(`<a href="`).esc(permalink).raw(`" data-permalink>`).esc(w.permalink).raw(`</a>`)
 	p.raw(`<button type="button" data-close>`).esc(w.close).raw(`</button></div>`)
 	return p.String()
 }
 
 // link writes an external link. Anyone can write a bundle: a link that is
 // not http, https or mailto (javascript:, data:, ...) is left out.
-func (in *Instance) link(p *page, url, label string) {
+func (c *Widget) link(p *page, url, label string) {
 	if !richtext.SafeURL(url) {
 		return
 	}
