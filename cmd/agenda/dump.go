@@ -234,7 +234,7 @@ func readBundleFile(path string) (*model.Schedule, diag.List) {
 		bs := b.Session(i)
 		kind, _ := model.ParseKind(bs.KindName())
 		ss := model.Session{Slug: bs.Slug(), Title: bs.Title(), Kind: kind, Room: bs.RoomName(), Track: bs.TrackName(),
-			Description: bs.Description(), URL: bs.URL(), Location: bs.Location(), Pos: diag.Pos{File: path}}
+			Language: bs.LanguageName(), Description: bs.Description(), URL: bs.URL(), Location: bs.Location(), Pos: diag.Pos{File: path}}
 		if bs.Scheduled() {
 			ss.Start, ss.End = time.Unix(bs.Start(), 0).UTC(), time.Unix(bs.End(), 0).UTC()
 			// A bundle can be written by hand: a year no calendar line or

@@ -294,3 +294,36 @@ func FuzzDumpText(f *testing.F) {
 		}
 	})
 }
+
+// TestReadBundleLanguage: a bundle read back for the exports keeps each
+// session's language (and track), "" where it had none.
+func TestReadBundleLanguage(t *testing.T) {
+	at := paris(t, "2025-10-09", "10:00")
+	in := &model.Schedule{
+		Conference: model.Conference{ID: "l", Name: "L", TimeZone: "Europe/Paris"},
+		Sessions: []model.Session{
+			{Slug: "a", Title: "A", Start: at, End: at.Add(time.Hour), Track: "T", Language: "en"},
+			{Slug: "b", Title: "B", Start: at.Add(time.Hour), End: at.Add(2 * time.Hour), Language: "Deutsch"},
+			{Slug: "c", Title: "C", Start: at.Add(2 * time.Hour), End: at.Add(3 * time.Hour)},
+			{Slug: "d", Title: "D", Language: "en"},
+		},
+	}
+	s, d := readBundleFile(writeBundle(t, in))
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	got := map[string]string{}
+	for _, ss := range s.Sessions {
+		got[ss.Slug] = ss.Track + "/" + ss.Language
+	}
+	for _, tc := range []struct{ slug, want string }{{"a", "T/en"}, {"b", "/Deutsch"}, {"c", "/"}, {"d", "/en"}} {
+		if got[tc.slug] != tc.want {
+			t.Errorf("session %s: track/language %q, want %q", tc.slug, got[tc.slug], tc.want)
+		}
+	}
+	// Through the CLI: a bundle exported as schedule.json keeps them.
+	code, stdout, stderr := agenda("export", "frab-json", writeBundle(t, in))
+	if code != 0 || !strings.Contains(stdout, `"language": "Deutsch"`) || !strings.Contains(stdout, `"language": null`) {
+		t.Errorf("export frab-json of a bundle = %d\nstderr %s\nstdout %s", code, stderr, stdout)
+	}
+}

@@ -3,6 +3,7 @@ package c3voc
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"os"
 	"os/exec"
@@ -247,7 +248,8 @@ func TestStableAcrossOrder(t *testing.T) {
 }
 
 // roundTrip reads both exports back with the frab reader and checks that every
-// scheduled session survives with its title, times, room and speakers.
+// scheduled session survives with its title, times, room, language and
+// speakers.
 func roundTrip(t *testing.T, s *model.Schedule, j, x []byte) {
 	t.Helper()
 	acr := Acronym(s.Conference.ID, s.Conference.Name)
@@ -303,6 +305,9 @@ func compare(t *testing.T, what string, want, got *model.Schedule, slug func(str
 		if g.Room != roomName(w) {
 			problems = append(problems, "room "+g.Room+" != "+roomName(w))
 		}
+		if g.Language != w.Language {
+			problems = append(problems, "language "+g.Language+" != "+w.Language)
+		}
 		if gn, wn := names(got, g), names(want, w); gn != wn {
 			problems = append(problems, "speakers "+gn+" != "+wn)
 		}
@@ -342,4 +347,93 @@ func names(s *model.Schedule, ss *model.Session) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// TestLanguage: a session's language is each event's "language" in
+// schedule.json (null when unknown, as the schema requires the key) and its
+// <language> in schedule.xml (left out when unknown, as the XSD allows);
+// both validate and read back the same.
+func TestLanguage(t *testing.T) {
+	s := exporttest.Sample()
+	langs := []string{"en", "Deutsch", "", "English & français <ok>"}
+	want := map[string]string{} // GUID → language
+	for i := range s.Sessions {
+		ss := &s.Sessions[i]
+		ss.Language = langs[i%len(langs)]
+		if ss.Scheduled() {
+			want[GUID(s.Conference.ID, ss.Slug)] = ss.Language
+		}
+	}
+	if len(want) < len(langs) {
+		t.Fatalf("the sample has %d scheduled sessions, too few to try %d languages", len(want), len(langs))
+	}
+	j, x := export(t, s)
+	validateJSON(t, j)
+	validateXML(t, x)
+	roundTrip(t, s, j, x)
+
+	var jf struct {
+		Schedule struct {
+			Conference struct {
+				Days []struct {
+					Rooms map[string][]struct {
+						GUID     string          `json:"guid"`
+						Language json.RawMessage `json:"language"`
+					} `json:"rooms"`
+				} `json:"days"`
+			} `json:"conference"`
+		} `json:"schedule"`
+	}
+	if err := json.Unmarshal(j, &jf); err != nil {
+		t.Fatal(err)
+	}
+	var xf struct {
+		Events []struct {
+			GUID     string   `xml:"guid,attr"`
+			Language []string `xml:"language"`
+		} `xml:"day>room>event"`
+	}
+	if err := xml.Unmarshal(x, &xf); err != nil {
+		t.Fatal(err)
+	}
+	type got struct{ json, xml string }
+	out := map[string]*got{}
+	for _, d := range jf.Schedule.Conference.Days {
+		for _, evs := range d.Rooms {
+			for _, e := range evs {
+				g := &got{json: "(missing)", xml: "(missing)"}
+				if e.Language != nil {
+					g.json = string(e.Language)
+				}
+				out[e.GUID] = g
+			}
+		}
+	}
+	for _, e := range xf.Events {
+		g := out[e.GUID]
+		if g == nil {
+			t.Fatalf("event %s in the XML only", e.GUID)
+		}
+		g.xml = strings.Join(e.Language, "|")
+		if len(e.Language) == 0 {
+			g.xml = "(none)"
+		}
+	}
+	for guid, lang := range want {
+		wj, wx := "null", "(none)"
+		if lang != "" {
+			b, err := marshal(lang) // as the exporter writes strings: no HTML escapes
+			if err != nil {
+				t.Fatal(err)
+			}
+			wj, wx = string(b), lang
+		}
+		g := out[guid]
+		if g == nil || g.json != wj || g.xml != wx {
+			t.Errorf("event %s: language %+v, want JSON %s and XML %q", guid, g, wj, wx)
+		}
+	}
+	if !bytes.Contains(x, []byte("<language>English &amp; français &lt;ok&gt;</language>")) {
+		t.Errorf("XML language not escaped as text")
+	}
 }

@@ -20,7 +20,8 @@ import (
 // runs). Writing fails only when the zone does not load; otherwise
 // encoding/json or encoding/xml reads the file back with every scheduled
 // session once, under a numbered day and its room, with a unique GUID, id
-// and slug of the documented patterns and its title (made valid text).
+// and slug of the documented patterns, its title and its language (made
+// valid text; an unknown language is null in JSON and absent in XML).
 // After Check, the JSON's days and event times parse, each event lies on its
 // conference day as DayChange defines it, and the day begins on its date, at
 // or before its events.
@@ -113,6 +114,8 @@ type jsonOutEv struct {
 	Room  string `json:"room"`
 	Slug  string `json:"slug"`
 	Title string `json:"title"`
+	// Language is required by the schema: null, or the language.
+	Language json.RawMessage `json:"language"`
 }
 
 func checkJSON(t *testing.T, s *model.Schedule, b []byte, loc *time.Location, checked bool) {
@@ -149,7 +152,14 @@ func checkJSON(t *testing.T, s *model.Schedule, b []byte, loc *time.Location, ch
 				if e.Room != room || !jsonSlug(e.Slug) {
 					t.Fatalf("event %+v in room %q", e, room)
 				}
-				ss := ev.add(e.GUID, e.ID, e.Slug, e.Title, jsonText)
+				var lang *string
+				if string(e.Language) != "null" {
+					lang = new(string)
+					if err := json.Unmarshal(e.Language, lang); err != nil {
+						t.Fatalf("event %q: language %s: %v", e.Slug, e.Language, err)
+					}
+				}
+				ss := ev.add(e.GUID, e.ID, e.Slug, e.Title, lang, jsonText)
 				if !dayRule || ss == nil {
 					continue
 				}
@@ -184,6 +194,8 @@ type xmlOut struct {
 				Room  string `xml:"room"`
 				Slug  string `xml:"slug"`
 				Title string `xml:"title"`
+				// Language is optional: absent when unknown.
+				Language *string `xml:"language"`
 			} `xml:"event"`
 		} `xml:"room"`
 	} `xml:"day"`
@@ -208,7 +220,7 @@ func checkXML(t *testing.T, s *model.Schedule, b []byte) {
 				if e.Room != r.Name || !vocSlug(e.Slug) {
 					t.Fatalf("event %+v in room %q", e, r.Name)
 				}
-				ev.add(e.GUID, e.ID, e.Slug, e.Title, xmlText)
+				ev.add(e.GUID, e.ID, e.Slug, e.Title, e.Language, xmlText)
 			}
 		}
 	}
@@ -239,8 +251,9 @@ type events struct {
 	n      int
 }
 
-// add checks one event and returns its session, nil when slugs repeat.
-func (ev *events) add(guid string, id int, slug, title string, text func(string) string) *model.Session {
+// add checks one event and returns its session, nil when slugs repeat. lang
+// is the event's language, nil when the file gives none (null or absent).
+func (ev *events) add(guid string, id int, slug, title string, lang *string, text func(string) string) *model.Session {
 	ev.t.Helper()
 	if ev.seen == nil {
 		ev.seen = map[string]bool{}
@@ -265,6 +278,9 @@ func (ev *events) add(guid string, id int, slug, title string, text func(string)
 			}
 			if got, want := title, text(ss.Title); got != want {
 				ev.t.Fatalf("event %q: title %q, want %q", slug, got, want)
+			}
+			if (lang == nil) != (ss.Language == "") || lang != nil && *lang != text(ss.Language) {
+				ev.t.Fatalf("event %q: language %v, want %q", slug, lang, ss.Language)
 			}
 			return ss
 		}

@@ -103,7 +103,7 @@ type jsonEvent struct {
 	Subtitle    string       `json:"subtitle"`
 	Track       *string      `json:"track"`
 	Type        string       `json:"type"`
-	Language    *string      `json:"language"`
+	Language    *string      `json:"language"` // null when unknown: the schema requires the key
 	Abstract    string       `json:"abstract"`
 	Description string       `json:"description"`
 	Persons     []jsonPerson `json:"persons"`
@@ -219,6 +219,10 @@ func (d *doc) jsonEvent(e *event) jsonEvent {
 	if ss.Track != "" {
 		t := ss.Track
 		je.Track = &t
+	}
+	if ss.Language != "" {
+		l := ss.Language
+		je.Language = &l
 	}
 	for _, slug := range ss.Speakers {
 		p := jsonPerson{Name: d.speakerName(slug), GUID: personGUID(d.s.Conference.ID, slug)}

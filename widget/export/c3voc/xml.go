@@ -67,6 +67,7 @@ type xmlEvent struct {
 	Abstract    string      `xml:"abstract"`
 	Description string      `xml:"description"`
 	Persons     []xmlPerson `xml:"persons>person"`
+	Language    string      `xml:"language,omitempty"` // optional in the XSD
 	Links       xmlLinks    `xml:"links"`
 }
 
@@ -155,6 +156,7 @@ func (d *doc) xmlEvent(e *event) xmlEvent {
 		Type:        ss.Kind.String(),
 		Abstract:    ss.Description,
 		Description: "",
+		Language:    ss.Language,
 	}
 	if isHTTP(e.url) {
 		xe.URL = e.url
