@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/core/grid"
 	"github.com/agendaconf/agenda/widget/query"
 	"github.com/agendaconf/agenda/widget/text/richtext"
 )
@@ -301,101 +302,63 @@ func (c *Widget) clashes(only query.Set) map[int]string {
 // slot is the grid's time step in seconds.
 const slot = 5 * 60
 
-// grid renders one day with rooms as columns over a time axis. Positions go to
-// a constructable stylesheet (layout), never to style attributes.
+// grid renders one day with rooms as columns over a time axis: sessions
+// that overlap in a room sit side by side in lanes, and sessions without a
+// room have a column of their own. Positions go to a constructable
+// stylesheet (layout), never to style attributes.
 func (c *Widget) grid(day int) (html, layout string) {
-	b := c.b
+	b, w := c.b, c.words
 	var on []int
+	var items []grid.Item
 	for i := range b.NumSessions() {
 		if int(c.day[i]) == day {
+			s := b.Session(i)
 			on = append(on, i)
+			items = append(items, grid.Item{Start: s.Start(), End: s.End(), Room: s.Room()})
 		}
 	}
 	if len(on) == 0 {
 		return c.list(nil), ""
 	}
-	cols := map[int]int{}
-	var rooms []int
-	t0, t1 := int64(1<<62), int64(0)
-	for _, i := range on {
-		s := b.Session(i)
-		if r := s.Room(); r >= 0 {
-			if _, ok := cols[r]; !ok {
-				cols[r] = 0
-				rooms = append(rooms, r)
-			}
-		}
-		t0 = min(t0, s.Start())
-		t1 = max(t1, s.End(), s.Start()+slot)
-	}
-	// Rooms in the bundle's order; sessions without a room span them all.
-	sortInts(rooms)
-	for col, r := range rooms {
-		cols[r] = col + 2
-	}
-	t0 -= t0 % 1800
-	if rem := t1 % 1800; rem != 0 {
-		t1 += 1800 - rem
-	}
-	rows := int((t1 - t0) / slot)
-	lanes := map[int][]int64{} // per column, when each lane is free again
+	g := grid.Place(items, slot)
 	var p, l page
-	l.raw(`.grid{grid-template-columns:5.5rem repeat(`).int(max(len(rooms), 1)).raw(`,minmax(11rem,1fr));grid-template-rows:auto repeat(`).int(rows).raw(`,minmax(.55rem,auto))}`)
+	l.raw(`.grid{grid-template-columns:`)
+	l = g.AppendTracks(l, grid.DefaultSizes)
+	l.raw(`;grid-template-rows:auto repeat(`).int(g.Rows).raw(`,minmax(.55rem,auto))}`)
 	// The grid shows one day: say which (the day filter picks another).
 	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" role="presentation"><div class="corner"></div>`)
-	for col, r := range rooms {
-		p.raw(`<div class="rh" id="rh`).int(col).raw(`" part="room">`).esc(b.Room(r)).raw(`</div>`)
-		l.raw(`#rh`).int(col).raw(`{grid-column:`).int(col + 2).raw(`}`)
+	for k, col := range g.Columns {
+		name := w.elsewhere
+		if col.Room >= 0 {
+			name = b.Room(col.Room)
+		}
+		p.raw(`<div class="rh" id="rh`).int(k).raw(`" part="room">`).esc(name).raw(`</div>`)
+		start, span := col.GridColumn()
+		l.raw(`#rh`).int(k).raw(`{grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
 	}
-	for t, n := t0, 0; t < t1; t, n = t+1800, n+1 {
-		row := 2 + int((t-t0)/slot)
+	for t, n := g.T0, 0; n*1800 < g.Rows*slot; t, n = t+1800, n+1 {
 		p.raw(`<div class="tm" id="tm`).int(n).raw(`">`).esc(c.clock.Time(t)).raw(`</div>`)
-		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(row).raw(`/span 6}`)
+		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(grid.FirstRowLine + g.Row(t)).raw(`/span 6}`)
+	}
+	// Now, as a line across the day, when it falls on it.
+	if now := c.NowUnix(); now >= g.T0 && now < g.T0+int64(g.Rows)*slot {
+		p.raw(`<div class="now-line" id="now-line" aria-hidden="true"></div>`)
+		l.raw(`#now-line{grid-row:`).int(grid.FirstRowLine + g.Row(now)).raw(`;grid-column:2/-1}`)
 	}
 	for k, i := range on {
-		s := b.Session(i)
-		from := 2 + int((s.Start()-t0)/slot)
-		to := 2 + int((s.End()-t0+slot-1)/slot)
-		if to <= from {
-			to = from + 1
-		}
 		if k < firstSlice {
-			c.session(&p, s, "")
+			c.session(&p, b.Session(i), "")
 		} else {
 			c.pending = append(c.pending, i)
 		}
-		l.raw(`#s`).int(i).raw(`{grid-row:`).int(from).raw(`/`).int(to).raw(`;grid-column:`)
-		if col, ok := cols[s.Room()]; ok && s.Room() >= 0 {
-			l.int(col)
-			// Sessions that overlap in one room (real programmes have them)
-			// are stepped to the right, each still readable, not stacked.
-			lane := 0
-			for lane < len(lanes[col]) && lanes[col][lane] > s.Start() {
-				lane++
-			}
-			if lane == len(lanes[col]) {
-				lanes[col] = append(lanes[col], 0)
-			}
-			lanes[col][lane] = max(s.End(), s.Start()+1)
-			if lane > 0 {
-				l.raw(`;margin-left:`).int(lane * 2).raw(`rem;z-index:`).int(lane)
-			}
-		} else {
-			l.raw(`2/-1`)
-		}
-		l.raw(`}`)
+		sp := g.Spots[k]
+		r0, r1 := sp.GridRow()
+		start, span := sp.GridColumn()
+		l.raw(`#s`).int(i).raw(`{grid-row:`).int(r0).raw(`/`).int(r1).raw(`;grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
 	}
 	p.raw(`</div></div>`)
 	return p.String(), l.String()
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // Details renders the dialog's content for session i.

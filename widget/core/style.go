@@ -71,6 +71,8 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .grid .s{display:block;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
 .grid .s .star{float:right;min-height:1.8rem;min-width:1.8rem;padding:0 .3rem;margin-left:.25rem}
 .grid .brk{border-left-color:var(--muted)}
+.now-line{border-top:2px solid var(--clash);z-index:1;pointer-events:none;align-self:start}
+time{white-space:nowrap}
 dialog{border:1px solid var(--line);border-radius:.6rem;max-width:min(42rem,94vw);max-height:90vh;color:var(--fg);background:var(--bg);padding:1.25rem}
 dialog::backdrop{background:rgb(0 0 0/.45)}
 dialog h2{font-size:1.3em;margin-bottom:.5rem}
@@ -83,7 +85,8 @@ dialog a{color:var(--accent)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (max-width:640px){.s{grid-template-columns:5rem 1fr auto}}
 @media (prefers-reduced-motion:no-preference){button{transition:background-color .15s,border-color .15s}}
-@media print{.bar,.star,dialog,.empty button,.tz{display:none!important}
+@media print{.bar,dialog,.empty,button:not(.tz),.now-line{display:none!important}
+ .tz{all:unset;display:inline;color:#000}
  .root{color:#000;background:#fff;padding:0}
  .grid-wrap{overflow:visible;max-height:none;border:0}.grid{display:block}.grid .rh,.grid .tm,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}

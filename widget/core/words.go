@@ -15,6 +15,7 @@ type words struct {
 	addToCalendar, exportMine, permalink  string
 	addStar, removeStar                   string
 	overlaps, emptyMine                   string
+	elsewhere                             string // the grid's column of sessions without a room
 	failed, failedSrc                     string
 	kinds                                 map[string]string
 	one, many                             string // "1 session", "N sessions"
@@ -30,7 +31,7 @@ var english = words{
 	unscheduled: "Not yet scheduled", details: "Details", close: "Close", speakers: "Speakers",
 	addToCalendar: "Add to calendar", exportMine: "Export my schedule (.ics)", permalink: "Link to this session",
 	addStar: "Add to my schedule", removeStar: "Remove from my schedule",
-	overlaps: "Overlaps with", emptyMine: "Star sessions to build your own schedule.",
+	overlaps: "Overlaps with", emptyMine: "Star sessions to build your own schedule.", elsewhere: "Elsewhere",
 	failed: "The schedule could not be shown: ", failedSrc: "The schedule could not be loaded from ",
 	kinds: map[string]string{"talk": "Talk", "workshop": "Workshop", "activity": "Activity", "break": "Break"},
 	one:   "1 session", many: " sessions",
@@ -46,7 +47,7 @@ var french = words{
 	unscheduled: "Pas encore programmé", details: "Détails", close: "Fermer", speakers: "Intervenants",
 	addToCalendar: "Ajouter au calendrier", exportMine: "Exporter mon programme (.ics)", permalink: "Lien vers cette session",
 	addStar: "Ajouter à mon programme", removeStar: "Retirer de mon programme",
-	overlaps: "Chevauche", emptyMine: "Ajoutez des sessions avec l’étoile pour composer votre programme.",
+	overlaps: "Chevauche", elsewhere: "Ailleurs", emptyMine: "Ajoutez des sessions avec l’étoile pour composer votre programme.",
 	failed: "Le programme ne peut pas être affiché : ", failedSrc: "Le programme n’a pas pu être chargé depuis ",
 	kinds: map[string]string{"talk": "Conférence", "workshop": "Atelier", "activity": "Activité", "break": "Pause"},
 	one:   "1 session", many: " sessions",

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"math/bits"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/agendaconf/agenda/widget/bundle"
@@ -417,42 +415,10 @@ func (x *Index) buildText() {
 	x.scrap = nil
 }
 
-// htmlText returns the text of a sanitised HTML fragment: tags become spaces
-// and character references (&amp; &lt; &gt; &quot; &apos; &nbsp; and numeric
-// ones) are decoded. The result may alias x.scrap and is only valid until
-// the next call.
+// htmlText returns the text of a sanitised HTML fragment, as every
+// text-only output reads it (htmltext.Text). The result aliases x.scrap and
+// is only valid until the next call.
 func (x *Index) htmlText(h string) string {
-	// Not strings.ContainsAny, which would bring its Unicode code into the wasm.
-	if strings.IndexByte(h, '<') < 0 && strings.IndexByte(h, '&') < 0 {
-		return h
-	}
-	b := x.scrap[:0]
-	for i := 0; i < len(h); {
-		switch c := h[i]; c {
-		case '<':
-			j := strings.IndexByte(h[i:], '>')
-			if j < 0 {
-				i = len(h) // an unclosed tag: drop the rest, as the encoder does
-				continue
-			}
-			b = append(b, ' ')
-			i += j + 1
-		case '&':
-			j := strings.IndexByte(h[i:], ';')
-			if j > 1 && j <= 10 {
-				if r, ok := htmltext.Entity(h[i+1 : i+j]); ok {
-					b = utf8.AppendRune(b, r)
-					i += j + 1
-					continue
-				}
-			}
-			b = append(b, '&')
-			i++
-		default:
-			b = append(b, c)
-			i++
-		}
-	}
-	x.scrap = b
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	x.scrap = htmltext.AppendText(x.scrap[:0], h)
+	return unsafe.String(unsafe.SliceData(x.scrap), len(x.scrap))
 }

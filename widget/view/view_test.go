@@ -392,8 +392,8 @@ func TestGridAndNarrowContainer(t *testing.T) {
 	b := open(t, conference())
 	wide := mount(t, host(t, "900px"), b, Options{View: "grid"})
 	waitFor(t, func() bool { return !q(wide, ".grid").IsNull() })
-	if n := wide.shadow.Call("querySelectorAll", ".rh").Length(); n != 3 {
-		t.Errorf("%d room columns, want 3", n)
+	if n := wide.shadow.Call("querySelectorAll", ".rh").Length(); n != 4 {
+		t.Errorf("%d room columns, want 3 and one for sessions without a room", n)
 	}
 	// On a phone the grid stays a grid: it scrolls sideways inside its
 	// frame, room names and times stuck to its edges.
@@ -489,7 +489,6 @@ func TestSetLanguageThroughTheHandle(t *testing.T) {
 	in = in.Set(Options{Facet: facet(query.Room, "Side Stage")}, map[string]bool{"room": true})
 	eq(t, "room set after a language change", visible(in), []string{"async"})
 }
-
 
 func TestFiltersFoldAwayOnAPhone(t *testing.T) {
 	b := open(t, conference())
