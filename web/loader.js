@@ -122,7 +122,8 @@
 	}
 
 	// <agenda-schedule>: attributes are options, the element is the lifecycle.
-	const attrs = ["day", "room", "track", "kind", "speaker", "q", "view", "time-zone", "lang", "theme", "src"];
+	// agenda site writes the list from the widget's own (core.OptionKeys).
+	const attrs = /*@attrs@*/["day", "room", "kind", "track", "speaker", "language", "q", "view", "time-zone", "lang", "theme", "src", "now"];
 	const option = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // time-zone -> timeZone
 
 	class AgendaSchedule extends HTMLElement {

@@ -31,6 +31,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/core"
 	"github.com/agendaconf/agenda/widget/export/static"
 	"github.com/agendaconf/agenda/widget/model"
 )
@@ -51,13 +52,41 @@ var siteCSS string
 const (
 	placeholder = "/*@wasm_exec.js@*/"
 	wasmName    = `/*@wasm@*/"agenda.wasm"`
+	attrsList   = `/*@attrs@*/`
 )
+
+// attributes are the element's attributes: the widget's options, in kebab
+// case (timeZone is time-zone).
+func attributes() []byte {
+	var names []string
+	for _, k := range core.OptionKeys() {
+		var b strings.Builder
+		for _, r := range k {
+			if r >= 'A' && r <= 'Z' {
+				b.WriteByte('-')
+				r += 'a' - 'A'
+			}
+			b.WriteRune(r)
+		}
+		names = append(names, b.String())
+	}
+	out, _ := json.Marshal(names)
+	return out
+}
 
 // Loader returns agenda.js: loader.js with wasmExec, the toolchain's
 // lib/wasm/wasm_exec.js, inlined verbatim inside the loader's closure, and
 // wasm the file name of the module, resolved beside agenda.js.
 func Loader(wasmExec []byte, wasm string) []byte {
-	before, after, ok := bytes.Cut(loaderSource, []byte(placeholder))
+	// The list after the attributes' marker is the source's own, for a page
+	// that loads loader.js as it is; the build writes the widget's.
+	i := bytes.Index(loaderSource, []byte(attrsList))
+	if i < 0 {
+		panic("web: loader.js has no " + attrsList + " list")
+	}
+	j := i + bytes.IndexByte(loaderSource[i:], ']') + 1
+	src := append(append(append([]byte{}, loaderSource[:i]...), attributes()...), loaderSource[j:]...)
+	before, after, ok := bytes.Cut(src, []byte(placeholder))
 	if !ok {
 		panic("web: loader.js has no " + placeholder + " line")
 	}
@@ -66,7 +95,7 @@ func Loader(wasmExec []byte, wasm string) []byte {
 	}
 	name, _ := json.Marshal(wasm)
 	before = bytes.Replace(before, []byte(wasmName), name, 1)
-	out := make([]byte, 0, len(loaderSource)+len(wasmExec)+1)
+	out := make([]byte, 0, len(src)+len(wasmExec)+1)
 	out = append(out, before...)
 	out = append(out, bytes.TrimRight(wasmExec, "\n")...)
 	return append(out, after...)

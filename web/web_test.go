@@ -61,7 +61,7 @@ func TestLoader(t *testing.T) {
 	if got := regexp.MustCompile(`defineProperty\(real, "(\w+)"`).FindAllStringSubmatch(ours, -1); len(got) != 1 || got[0][1] != "Agenda" {
 		t.Errorf("globals defined: %v, want only Agenda", got)
 	}
-	for _, want := range []string{`customElements.define("agenda-schedule"`, "instantiateStreaming", "arrayBuffer()", "document.currentScript", `"time-zone"`, "__agendaReady",
+	for _, want := range []string{`customElements.define("agenda-schedule"`, "instantiateStreaming", "arrayBuffer()", "document.currentScript", `["day","room","kind","track","speaker","language","q","view","time-zone","lang","theme","src","now"]`, "__agendaReady",
 		`new URL("agenda.0123456789.wasm"`, `customSections(module, "agenda.bundle")`} {
 		if !strings.Contains(ours, want) {
 			t.Errorf("the loader lacks %s", want)

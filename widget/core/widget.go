@@ -65,9 +65,9 @@ func New(b *bundle.Bundle, o Options, lang string, clock Clock, now func() int64
 	n := b.NumSessions()
 	c := &Widget{b: b, x: query.New(b), words: wordsFor(lang), lang: lang, theme: o.ThemeName(), Now: now,
 		favs: query.NewSet(n), match: query.NewSet(n), textMatch: query.NewSet(n)}
-	c.st = State{Filter: query.Any(), View: "list", Local: o.TimeZone == "local"}
+	c.st = State{Filter: query.Any(), View: "list"}
+	c.SetClock(clock, o.TimeZone == "local") // first: the day option names a day of the shown zone
 	c.SetOptions(o, nil)
-	c.SetClock(clock, c.st.Local)
 	return c
 }
 

@@ -15,6 +15,7 @@ const (
 	Kind
 	Track
 	Speaker
+	Language
 	NumFacets
 )
 
@@ -89,6 +90,12 @@ var Facets = [NumFacets]FacetInfo{
 			}
 			return dst
 		},
+	},
+	Language: {
+		Name: "language", Class: 'l', Num: (*bundle.Bundle).NumLanguages,
+		Key: (*bundle.Bundle).Language, Find: (*bundle.Bundle).LanguageByName, Label: (*bundle.Bundle).Language,
+		Sessions: (*bundle.Bundle).SessionsInLanguage,
+		Of:       func(s bundle.Session, dst []int32) []int32 { return one(dst, s.Language()) },
 	},
 }
 

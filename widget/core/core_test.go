@@ -1,0 +1,440 @@
+package core
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agendaconf/agenda/widget/bundle"
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/query"
+)
+
+// goClock is Clock on package time, as Intl does it in the browser.
+type goClock struct{ loc *time.Location }
+
+func (c goClock) Time(u int64) string { return time.Unix(u, 0).In(c.loc).Format("15:04") }
+func (c goClock) Day(u int64) string  { return time.Unix(u, 0).In(c.loc).Format("Monday, January 2") }
+func (c goClock) Zone() string        { return c.loc.String() }
+func (c goClock) Offset(u int64) int {
+	_, off := time.Unix(u, 0).In(c.loc).Zone()
+	return off
+}
+
+func zone(t testing.TB, name string) goClock {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return goClock{loc}
+}
+
+func at(t testing.TB, zoneName, when string) time.Time {
+	t.Helper()
+	v, err := time.ParseInLocation("2006-01-02 15:04", when, zone(t, zoneName).loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.UTC()
+}
+
+// conference is two days in Lyon, with a session that overlaps two others
+// in the Main Stage, and a boat trip without a room.
+func conference(t testing.TB) *model.Schedule {
+	p := func(s string) time.Time { return at(t, "Europe/Paris", s) }
+	return &model.Schedule{
+		Conference: model.Conference{ID: "test-conf", Name: "Test Conf", TimeZone: "Europe/Paris"},
+		Rooms:      []string{"Main Stage", "Side Stage"},
+		Speakers:   []model.Speaker{{Slug: "ines", Name: "Inès Fernández"}, {Slug: "bob", Name: "Bob"}},
+		Sessions: []model.Session{
+			{Slug: "a", Title: "Arenas", Kind: model.Talk, Room: "Main Stage", Start: p("2026-10-08 10:00"), End: p("2026-10-08 11:00"), Speakers: []string{"ines"}, Track: "Systems", Language: "fr"},
+			{Slug: "b", Title: "Borrowing", Kind: model.Talk, Room: "Main Stage", Start: p("2026-10-08 10:15"), End: p("2026-10-08 11:00"), Speakers: []string{"bob"}},
+			{Slug: "c", Title: "Closures", Kind: model.Workshop, Room: "Main Stage", Start: p("2026-10-08 10:30"), End: p("2026-10-08 11:30")},
+			{Slug: "side", Title: "Side Talk", Kind: model.Talk, Room: "Side Stage", Start: p("2026-10-08 10:00"), End: p("2026-10-08 10:30"), Description: "<p>Fearless <em>concurrency</em> &amp; more</p>", Language: "en"},
+			{Slug: "boat", Title: "Boat Trip", Kind: model.Activity, Location: "Quai Rambaud", Start: p("2026-10-08 19:00"), End: p("2026-10-08 22:00")},
+			{Slug: "early", Title: "Early Bird", Kind: model.Talk, Room: "Side Stage", Start: p("2026-10-09 06:30"), End: p("2026-10-09 07:00"), Speakers: []string{"ines"}},
+			{Slug: "tbd", Title: "To Be Decided", Kind: model.Talk},
+		},
+	}
+}
+
+func open(t testing.TB, s *model.Schedule) *bundle.Bundle {
+	t.Helper()
+	data, err := bundle.Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bundle.Open(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func widget(t testing.TB, o Options) *Widget {
+	t.Helper()
+	clock := zone(t, "Europe/Paris")
+	if o.TimeZone == "local" {
+		clock = zone(t, "Pacific/Auckland") // the viewer is in Auckland
+	}
+	return New(open(t, conference(t)), o, "en", clock, func() int64 { return 0 })
+}
+
+var sessionTag = regexp.MustCompile(`<article class="([^"]*)" id="s(\d+)" data-session="([^"]+)"[^>]*?( hidden)?>`)
+
+// shown lists the sessions a person sees after f: rendered, not hidden,
+// and not hidden by the facet stylesheet.
+func shown(c *Widget, f Frame, main string) []string {
+	var out []string
+	hide := map[string]bool{}
+	for _, sel := range strings.Split(strings.TrimSuffix(f.Facets, "{display:none}"), ",") {
+		if cls, ok := strings.CutPrefix(sel, ".s:not(."); ok {
+			hide[strings.TrimSuffix(cls, ")")] = true
+		}
+	}
+	for _, m := range sessionTag.FindAllStringSubmatch(main, -1) {
+		i, _ := strconv.Atoi(m[2])
+		if !c.Shown(i) {
+			continue
+		}
+		classes := " " + m[1] + " "
+		ok := true
+		for cls := range hide {
+			if !strings.Contains(classes, " "+cls+" ") {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, m[3])
+		}
+	}
+	return out
+}
+
+// all is #main with everything rendered, also what a new view leaves for
+// later (the browser renders it a moment after).
+func all(c *Widget, f Frame) string {
+	c.rendered = ""
+	main := c.Update().Main
+	for c.Pending() {
+		for _, s := range c.More() {
+			main += s.HTML
+		}
+	}
+	return main
+}
+
+func TestListByDay(t *testing.T) {
+	c := widget(t, Options{})
+	f := c.Update()
+	if !f.NewMain || f.Count != 7 || f.Live != "7 sessions" {
+		t.Fatalf("first frame: new %v, count %d, live %q", f.NewMain, f.Count, f.Live)
+	}
+	var heads []string
+	for _, m := range regexp.MustCompile(`<h2 id="dh\d+">([^<]*)</h2>`).FindAllStringSubmatch(f.Main, -1) {
+		heads = append(heads, m[1])
+	}
+	if got := strings.Join(heads, "|"); got != "Thursday, October 8|Friday, October 9|Not yet scheduled" {
+		t.Errorf("day headings %q", got)
+	}
+	if got := strings.Join(shown(c, f, all(c, f)), " "); got != "a side b c boat early tbd" {
+		t.Errorf("list order %q", got)
+	}
+	if again := c.Update(); again.NewMain {
+		t.Error("an unchanged state renders #main again")
+	}
+}
+
+func TestFacets(t *testing.T) {
+	for _, tt := range []struct {
+		facet, key string
+		want       string
+	}{
+		{"day", "2026-10-09", "early"},
+		{"room", "Side Stage", "side early"},
+		{"kind", "workshop", "c"},
+		{"track", "Systems", "a"},
+		{"speaker", "ines", "a early"},
+		{"language", "fr", "a"},
+		{"room", "No Such Room", "a side b c boat early tbd"}, // a value the programme lacks is no filter
+	} {
+		t.Run(tt.facet+"="+tt.key, func(t *testing.T) {
+			var o Options
+			f, _ := query.FacetByName(tt.facet)
+			o.Facet[f] = tt.key
+			c := widget(t, o)
+			fr := c.Update()
+			if got := strings.Join(shown(c, fr, all(c, fr)), " "); got != tt.want {
+				t.Errorf("shown %q, want %q", got, tt.want)
+			}
+			if n := len(strings.Fields(tt.want)); fr.Count != n {
+				t.Errorf("count %d, want %d", fr.Count, n)
+			}
+		})
+	}
+}
+
+func TestSearchAndChoices(t *testing.T) {
+	c := widget(t, Options{})
+	c.Update()
+	c.SetText("CONCURRENCY & more") // in the description, after its markup and entity
+	f := c.Update()
+	side, _ := c.Bundle().SessionBySlug("side")
+	if f.NewMain || f.Count != 1 || !c.Shown(side) || c.Shown(0) {
+		t.Errorf("search: new main %v, count %d", f.NewMain, f.Count)
+	}
+	c.SetText("")
+	c.Choose("room", "0")
+	f = c.Update()
+	if f.Facets != ".s:not(.r0){display:none}" || f.FiltersLabel != "Filters (1)" {
+		t.Errorf("facets %q, label %q", f.Facets, f.FiltersLabel)
+	}
+	if !strings.Contains(f.Chosen[query.Room], `<option value="0" selected>Main Stage (3)</option>`) {
+		t.Errorf("the closed room filter: %s", f.Chosen[query.Room])
+	}
+	if got := c.Choices(query.Kind); !strings.Contains(got, `Talk (2)`) || !strings.Contains(got, `Workshop (1)`) {
+		t.Errorf("kind choices within the Main Stage: %s", got)
+	}
+	for _, bad := range []string{"", "-1", "99", "x", "1e3"} {
+		c.Choose("room", bad)
+		if c.State().Filter.Is[query.Room] != -1 {
+			t.Errorf("Choose(room, %q) = %d, want all", bad, c.State().Filter.Is[query.Room])
+		}
+	}
+}
+
+// A facet is one entry in query.Facets: language gets its filter, its
+// words, its classes and its URL key from there.
+func TestLanguageFacet(t *testing.T) {
+	c := widget(t, Options{})
+	f := c.Update()
+	if !strings.Contains(c.Skeleton(), `<label>Language<select id="f-language" data-filter="language">`) {
+		t.Error("no language filter")
+	}
+	if !strings.Contains(f.Chosen[query.Language], "All languages") || !strings.Contains(f.Main, " l1") {
+		t.Errorf("language: %q, classes in the list: %v", f.Chosen[query.Language], strings.Contains(f.Main, " l1"))
+	}
+	c.Choose("language", "1")
+	c.Params(func(k, v string) {
+		if k == "language" && v != "fr" {
+			t.Errorf("URL key language = %q, want fr", v)
+		}
+	})
+	if f := c.Update(); f.Facets != ".s:not(.l1){display:none}" || f.Count != 1 {
+		t.Errorf("language fr: facets %q, count %d", f.Facets, f.Count)
+	}
+}
+
+func TestURLParams(t *testing.T) {
+	c := widget(t, Options{})
+	c.Choose("room", "1")
+	c.SetText("early bird")
+	c.SetView("grid")
+	c.ToggleNow()
+	c.Open(5)
+	keys := map[string]string{}
+	c.Params(func(k, v string) {
+		if v != "" {
+			keys[k] = v
+		}
+	})
+	want := map[string]string{"room": "Side Stage", "q": "early bird", "view": "grid", "now": "1", "session": "early"}
+	if len(keys) != len(want) {
+		t.Errorf("params %v, want %v", keys, want)
+	}
+	for k, v := range want {
+		if keys[k] != v {
+			t.Errorf("param %s = %q, want %q", k, keys[k], v)
+		}
+	}
+	fresh := widget(t, Options{})
+	st := fresh.FromParams(func(k string) (string, bool) { v, ok := keys[k]; return v, ok }, false)
+	if a, b := st, c.State(); a.Filter.Is != b.Filter.Is || a.Filter.Text != b.Filter.Text || a.View != b.View || a.NowOnly != b.NowOnly || a.Session != b.Session {
+		t.Errorf("round trip: %+v, want %+v", st, c.State())
+	}
+	// What a URL says is anyone's: unknown values choose nothing.
+	junk := map[string]string{"day": "2026-13-45", "room": "<script>", "view": "table", "speaker": "nobody"}
+	st = fresh.FromParams(func(k string) (string, bool) { v, ok := junk[k]; return v, ok }, true)
+	if st.Filter.Is != query.Any().Is || st.View != "list" {
+		t.Errorf("junk params gave %+v", st)
+	}
+}
+
+// In Auckland, the early session on Friday 9 October in Lyon is on Friday
+// afternoon, and the evening boat trip on Thursday in Lyon is Friday
+// morning: days, headings, the day filter and the dialog say so.
+func TestLocalTimeDates(t *testing.T) {
+	c := widget(t, Options{TimeZone: "local"})
+	f := c.Update()
+	if c.NumDays() != 2 || c.DayKey(0) != "2026-10-08" || c.DayKey(1) != "2026-10-09" {
+		t.Fatalf("days %d: %v", c.NumDays(), c.dayKey)
+	}
+	boat, _ := c.Bundle().SessionBySlug("boat")
+	if c.DayOf(boat) != 1 {
+		t.Errorf("the boat trip (Friday 06:00 in Auckland) is on day %d", c.DayOf(boat))
+	}
+	if d := c.Details(boat, ""); !strings.Contains(d, "Friday, October 9, <time") || !strings.Contains(d, ">06:00</time>") {
+		t.Errorf("the dialog does not say Friday 06:00:\n%s", d)
+	}
+	if !strings.Contains(f.ZoneLabel, "Pacific/Auckland (your time)") {
+		t.Errorf("zone label %q", f.ZoneLabel)
+	}
+	// The day filter speaks of Auckland's days, and survives going back to
+	// the venue's time by its date.
+	c.Choose("day", "1")
+	f = c.Update()
+	if got := strings.Join(shown(c, f, all(c, f)), " "); got != "boat early" {
+		t.Errorf("Friday in Auckland shows %q", got)
+	}
+	c.SetClock(zone(t, "Europe/Paris"), false)
+	f = c.Update()
+	if got := strings.Join(shown(c, f, all(c, f)), " "); got != "early" || c.State().Filter.Is[query.Day] != 1 {
+		t.Errorf("Friday in Lyon shows %q", got)
+	}
+}
+
+func TestNowOption(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // RFC 3339 in UTC, "" for not an instant
+	}{
+		{"2026-10-08T10:20:00+02:00", "2026-10-08T08:20:00Z"},
+		{"2026-10-08T08:20Z", "2026-10-08T08:20:00Z"},
+		{"2026-10-08 10:20:30.5-01:30", "2026-10-08T11:50:30Z"},
+		{"2024-02-29T00:00:00Z", "2024-02-29T00:00:00Z"},
+		{"2025-02-29T00:00:00Z", ""},
+		{"2026-10-08T24:00Z", ""},
+		{"2026-10-08T10:20", ""}, // no zone: which instant?
+		{"2026-10-08", ""},
+		{"now", ""},
+		{"", ""},
+	} {
+		got := ""
+		if u, ok := ParseInstant(tt.in); ok {
+			got = time.Unix(u, 0).UTC().Format(time.RFC3339)
+		}
+		if got != tt.want {
+			t.Errorf("ParseInstant(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	c := widget(t, Options{Now: "2026-10-08T10:20:00+02:00", View: "grid"})
+	f := c.Update()
+	if f.NowHidden || !strings.Contains(f.Main, `id="now-line"`) {
+		t.Errorf("now and next hidden %v; now line in the grid: %v", f.NowHidden, strings.Contains(f.Main, "now-line"))
+	}
+	c.ToggleNow()
+	f = c.Update()
+	if got := strings.Join(shown(c, f, all(c, f)), " "); got != "a side b c" {
+		t.Errorf("now and next at 10:20 shows %q", got) // running, or starting within 90 minutes
+	}
+	if off := widget(t, Options{Now: "2027-01-01T00:00:00Z"}).Update(); !off.NowHidden {
+		t.Error("now and next offered after the conference")
+	}
+}
+
+// gridRule finds session i's placement in the grid's stylesheet.
+func gridRule(layout string, i int) (row, col string) {
+	m := regexp.MustCompile(`#s` + strconv.Itoa(i) + `\{grid-row:([^;]+);grid-column:([^}]+)\}`).FindStringSubmatch(layout)
+	if m == nil {
+		return "", ""
+	}
+	return m[1], m[2]
+}
+
+func TestGridLanes(t *testing.T) {
+	c := widget(t, Options{View: "grid"})
+	f := c.Update()
+	cols := map[string]bool{}
+	for _, slug := range []string{"a", "b", "c"} {
+		i, _ := c.Bundle().SessionBySlug(slug)
+		_, col := gridRule(f.Layout, i)
+		if !strings.HasSuffix(col, "/span 1") {
+			t.Errorf("%s: grid-column %q, want one lane of three", slug, col)
+		}
+		cols[col] = true
+	}
+	if len(cols) != 3 {
+		t.Errorf("three overlapping sessions share lanes: %v", cols)
+	}
+	boat, _ := c.Bundle().SessionBySlug("boat")
+	side, _ := c.Bundle().SessionBySlug("side")
+	_, bc := gridRule(f.Layout, boat)
+	_, sc := gridRule(f.Layout, side)
+	if bc == "" || bc == sc || cols[bc] || strings.Contains(bc, "-1") {
+		t.Errorf("the roomless boat trip is placed %q (side stage %q)", bc, sc)
+	}
+	if !strings.Contains(f.Main, `part="room">Elsewhere</div>`) {
+		t.Error("no column header for sessions without a room")
+	}
+}
+
+func TestFavouritesAndClashes(t *testing.T) {
+	c := widget(t, Options{View: "mine"})
+	c.SetFavourites("a\n\nnobody\nc\na\r\n<script>")
+	if got := c.Favourites(); got != "a\nc" {
+		t.Errorf("favourites %q", got)
+	}
+	f := c.Update()
+	if !strings.Contains(f.Main, `<p class="clash">Overlaps with Closures</p>`) || f.ExportHidden {
+		t.Errorf("my schedule does not flag the overlap, or hides the export:\n%s", f.Main)
+	}
+	cal := string(c.Calendar(c.MyScheduled(), func(slug string) string { return "https://example.org/#" + slug }, 0))
+	for _, want := range []string{"UID:a@test-conf", "UID:c@test-conf", "SUMMARY:Closures", "URL:https://example.org/#a"} {
+		if !strings.Contains(cal, want) {
+			t.Errorf("calendar lacks %q:\n%s", want, cal)
+		}
+	}
+}
+
+func TestOptionKeys(t *testing.T) {
+	var o Options
+	for _, k := range OptionKeys() {
+		if o.Field(k) == nil {
+			t.Errorf("option %q has no field", k)
+		}
+	}
+	if o.Field("nope") != nil {
+		t.Error("an unknown option has a field")
+	}
+}
+
+func FuzzParseInstant(f *testing.F) {
+	for _, s := range []string{"2026-10-08T10:20:00+02:00", "2026-10-08T08:20Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999-23:59"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u, ok := ParseInstant(s)
+		want, err := time.Parse(time.RFC3339, s)
+		if err == nil && (!ok || u != want.Unix()) {
+			t.Errorf("ParseInstant(%q) = %d, %v; time.Parse gives %d", s, u, ok, want.Unix())
+		}
+	})
+}
+
+// FuzzParams feeds any fragment keys to a widget: the state it gives is
+// always one the widget can show.
+func FuzzParams(f *testing.F) {
+	f.Add("2026-10-08", "Main Stage", "talk", "grid", "x", "a")
+	f.Add("", "<img>", "\x00", "mine", "", "nobody")
+	b := open(f, conference(f))
+	f.Fuzz(func(t *testing.T, day, room, kind, view, q, session string) {
+		c := New(b, Options{}, "fr", zone(t, "Europe/Paris"), nil)
+		keys := map[string]string{"day": day, "room": room, "kind": kind, "view": view, "q": q, "session": session}
+		c.Apply(c.FromParams(func(k string) (string, bool) { v, ok := keys[k]; return v, ok }, true))
+		fr := c.Update()
+		for d, v := range c.State().Filter.Is {
+			if v < -1 || v >= c.x.NumValues(query.Facet(d)) {
+				t.Fatalf("facet %d = %d", d, v)
+			}
+		}
+		if v := c.State().View; v != "list" && v != "grid" && v != "mine" {
+			t.Fatalf("view %q", v)
+		}
+		if strings.Contains(fr.Main+fr.Chosen[query.Room], "<img") {
+			t.Fatal("markup from the URL reached the page")
+		}
+	})
+}
