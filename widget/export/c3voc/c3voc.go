@@ -19,8 +19,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agendaconf/agenda/widget/ics"
 	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/text/htmltext"
 )
 
 // namespaceURL is the RFC 9562 namespace for URLs.
@@ -400,4 +400,4 @@ func (d *doc) speakerName(slug string) string {
 }
 
 // plain turns sanitised HTML into plain text, for the JSON.
-func plain(html string) string { return ics.PlainText(html) }
+func plain(html string) string { return htmltext.Text(html) }
