@@ -438,3 +438,72 @@ func FuzzParams(f *testing.F) {
 		}
 	})
 }
+
+// TestEvents drives the widget as the view does: events in, patches out.
+func TestEvents(t *testing.T) {
+	c := widget(t, Options{})
+	first := c.Render("")
+	if len(first) < 10 || first[1].Op != SetHTML || first[1].ID != "main" {
+		t.Fatalf("first render: %d patches, second %+v", len(first), first[1])
+	}
+	if ps := c.Render(""); len(ps) != 0 {
+		t.Errorf("nothing changed, yet %d patches: %+v", len(ps), ps)
+	}
+	// A keystroke hides what no longer matches and says how many are left:
+	// it never rewrites the list.
+	fx := c.Handle(Event{Type: "input", ID: "q", Value: "closures"})
+	if !fx.Render || fx.Push {
+		t.Errorf("keystroke effect %+v", fx)
+	}
+	hidden, live := 0, ""
+	for _, p := range c.Render("q") {
+		switch {
+		case p.Op == SetHidden && strings.HasPrefix(p.ID, "s"):
+			hidden++
+		case p.ID == "live":
+			live = p.Value
+		case p.Op == SetHTML && p.ID == "main":
+			t.Error("a keystroke rewrote the list")
+		}
+	}
+	if hidden != 6 || live != "1 session" {
+		t.Errorf("keystroke: %d sessions hidden, live %q", hidden, live)
+	}
+	// A star: stored, told, and redrawn.
+	a, _ := c.Bundle().SessionBySlug("a")
+	fx = c.Handle(Event{Type: "click", Action: "star", Arg: strconv.Itoa(a)})
+	if fx.Favourite != a || !c.Favourite(a) {
+		t.Errorf("star effect %+v", fx)
+	}
+	if ps := c.Render(""); !hasPatch(ps, Patch{Op: SetText, ID: "st" + strconv.Itoa(a), Value: "★"}) {
+		t.Errorf("the star is not redrawn: %+v", ps)
+	}
+	// Arrow keys move between tabs, and focus follows.
+	fx = c.Handle(Event{Type: "keydown", ID: "tab-list", Key: "ArrowLeft"})
+	if c.State().View != "mine" || fx.Focus != "tab-mine" || !fx.Push {
+		t.Errorf("ArrowLeft from the list: view %s, effect %+v", c.State().View, fx)
+	}
+	if ps := c.Render(""); !hasPatch(ps, Patch{Op: SetAttr, ID: "tab-mine", Name: "tabindex", Value: "0"}) {
+		t.Errorf("the tab's roving tabindex: %+v", ps)
+	}
+	// On a phone, the filters fold behind a toggle.
+	c.Handle(Event{Type: "click", ID: "filters-toggle"})
+	if ps := c.Render(""); !hasPatch(ps, Patch{Op: SetAttr, ID: "root", Name: "data-filters", Value: "open"}) {
+		t.Errorf("filters toggle: %+v", ps)
+	}
+	// Anything else a page may dispatch does nothing.
+	for _, e := range []Event{{Type: "click", Action: "star", Arg: "99"}, {Type: "click", Action: "open", Arg: "-1"}, {Type: "keydown", ID: "q", Key: "End"}, {Type: "change", Filter: "nope", Value: "1"}} {
+		if fx := c.Handle(e); fx.Render || fx.Open >= 0 || fx.Favourite >= 0 {
+			t.Errorf("%+v had an effect: %+v", e, fx)
+		}
+	}
+}
+
+func hasPatch(ps []Patch, want Patch) bool {
+	for _, p := range ps {
+		if p == want {
+			return true
+		}
+	}
+	return false
+}

@@ -14,7 +14,7 @@ import (
 func (c *Widget) Skeleton() string {
 	w := c.words
 	var p page
-	p.raw(`<div class="root" part="root" data-theme="`).esc(c.theme).raw(`" lang="`).esc(w.lang).raw(`">`)
+	p.raw(`<div class="root" id="root" part="root" data-theme="`).esc(c.theme).raw(`" lang="`).esc(w.lang).raw(`">`)
 	p.raw(`<div class="bar" part="controls">`)
 	p.raw(`<div class="tabs" role="tablist" aria-label="`).esc(w.views).raw(`">`)
 	for _, v := range []struct{ id, label string }{{"list", w.list}, {"grid", w.grid}, {"mine", w.mine}} {
@@ -250,7 +250,7 @@ func (c *Widget) session(p *page, s bundle.Session, clash string) {
 	p.raw(`</div>`)
 	if !brk {
 		fav := c.favs.Has(i)
-		p.raw(`<button type="button" class="star" data-star="`).int(i).raw(`" aria-pressed="`).raw(strconv.FormatBool(fav)).raw(`" aria-label="`).esc(w.addStar).raw(`: `).esc(s.Title()).raw(`">`)
+		p.raw(`<button type="button" class="star" id="st`).int(i).raw(`" data-star="`).int(i).raw(`" aria-pressed="`).raw(strconv.FormatBool(fav)).raw(`" aria-label="`).esc(w.addStar).raw(`: `).esc(s.Title()).raw(`">`)
 		if fav {
 			p.raw(`★`)
 		} else {
@@ -327,7 +327,7 @@ func (c *Widget) grid(day int) (html, layout string) {
 	l.raw(`;grid-template-rows:auto repeat(`).int(g.Rows).raw(`,minmax(.55rem,auto))}`)
 	// The grid shows one day: say which (the day filter picks another).
 	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
-	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" role="presentation"><div class="corner"></div>`)
+	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" id="grid" role="presentation"><div class="corner"></div>`)
 	for k, col := range g.Columns {
 		name := w.elsewhere
 		if col.Room >= 0 {

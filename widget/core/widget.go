@@ -18,7 +18,7 @@ import (
 type Clock interface {
 	Time(unix int64) string // a time of day: "10:30 AM"
 	Day(unix int64) string  // the date unix falls on: "Friday, October 9"
-	Offset(unix int64) int  // seconds east of UTC at unix
+	Offset(unix int64) int  // seconds east of UTC at unix; asked only of the viewer's zone
 	Zone() string           // the zone's name, for the label: "Europe/Paris"
 }
 
@@ -51,6 +51,7 @@ type Widget struct {
 	dayAt  []int64
 	dayKey []string
 
+	dom              view      // what Render last wrote
 	match, textMatch query.Set // the filter's result, and the sessions the hidden attribute shows
 	applied          query.Filter
 	rendered         string // the key of the markup in #main

@@ -2,19 +2,15 @@
 
 package view
 
-import (
-	"syscall/js"
-
-	"github.com/agendaconf/agenda/widget/core"
-)
+import "syscall/js"
 
 // clock is core.Clock on the browser's Intl, in the UI language, so the
 // wasm needs no time zone database and DST is the browser's business. Results
 // are cached: a programme repeats the same start times many times over.
 type clock struct {
-	time, day, parts js.Value
-	zone             string // the zone times are shown in, for the label
-	cache            map[int64]string
+	time, day js.Value
+	zone      string // the zone times are shown in, for the label
+	cache     map[int64]string
 }
 
 // newClock shows times in the venue's zone, or the viewer's when local.
@@ -29,8 +25,6 @@ func newClock(lang, venue string, local bool) *clock {
 		c.zone = c.time.Call("resolvedOptions").Get("timeZone").String()
 	}
 	c.day, _ = newFormat(lang, options("weekday", "long", "day", "numeric", "month", "long"), c.zone)
-	c.parts, _ = newFormat("en-US", options("year", "numeric", "month", "numeric", "day", "numeric",
-		"hour", "numeric", "minute", "numeric", "second", "numeric", "hourCycle", "h23"), c.zone)
 	return c
 }
 
@@ -79,24 +73,7 @@ func (c *clock) format(f js.Value, unix, key int64) string {
 
 func (c *clock) Zone() string { return c.zone }
 
-// Offset reads the shown zone's wall clock at unix from Intl's parts.
+// Offset is the viewer's zone's: core asks it only when that zone is shown.
 func (c *clock) Offset(unix int64) int {
-	parts := c.parts.Call("formatToParts", float64(unix)*1000)
-	var v [6]int // year, month, day, hour, minute, second
-	for k := 0; k < parts.Length(); k++ {
-		p := parts.Index(k)
-		if i := indexOf(p.Get("type").String()); i >= 0 {
-			v[i], _ = core.Atoi(p.Get("value").String())
-		}
-	}
-	return int(core.UnixOf(v[0], v[1], v[2], v[3], v[4], v[5]) - unix)
-}
-
-func indexOf(typ string) int {
-	for i, t := range [...]string{"year", "month", "day", "hour", "minute", "second"} {
-		if t == typ {
-			return i
-		}
-	}
-	return -1
+	return -60 * js.Global().Get("Date").New(float64(unix)*1000).Call("getTimezoneOffset").Int()
 }

@@ -56,7 +56,7 @@ func TestHostileDetails(t *testing.T) {
 		"a": true, "button": true, "b": true, "strong": true}
 	for i := 0; i < in.c.Bundle().NumSessions(); i++ {
 		in.openDetails(i, false)
-		nodes := in.el.dlg.Call("querySelectorAll", "*")
+		nodes := in.node("dlg").Call("querySelectorAll", "*")
 		for k := 0; k < nodes.Length(); k++ {
 			n := nodes.Index(k)
 			name := n.Get("localName").String()
@@ -76,7 +76,7 @@ func TestHostileDetails(t *testing.T) {
 			}
 		}
 	}
-	html := in.el.dlg.Get("innerHTML").String()
+	html := in.node("dlg").Get("innerHTML").String()
 	for _, want := range []string{`href="https://example.org/mallory"`, `href="mailto:mallory@example.org"`, "<p>Bio</p>"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the dialog lacks %s:\n%s", want, html)

@@ -81,13 +81,10 @@ func (in *Instance) flushURL() {
 	if hash != "" {
 		hash = "#" + hash
 	}
-	if hash == loc.Get("hash").String() || hash == "" && loc.Get("hash").String() == "" {
+	if hash == loc.Get("hash").String() {
 		return
 	}
 	url := loc.Get("pathname").String() + loc.Get("search").String() + hash
-	if hash == "" {
-		url = loc.Get("pathname").String() + loc.Get("search").String()
-	}
 	// History may refuse (a sandboxed iframe's opaque origin, a router that
 	// wraps it): then the URL just does not follow, and the widget carries on.
 	catch(func() {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/core"
-	"github.com/agendaconf/agenda/widget/query"
 )
 
 // Instance is one mounted schedule. Instances share nothing but the bundle and
@@ -23,20 +22,13 @@ type Instance struct {
 	host, shadow, root   js.Value
 	c                    *core.Widget
 	opts                 Options
-	prefix               string // URL fragment key prefix, e.g. "agenda."
-	conf                 string // the conference's id, for storage keys
-	last                 core.Frame
-	chosen               [query.NumFacets]string // markup last written to each select
-	layout, facets       js.Value                // stylesheets: grid positions; hidden facets
-	nodes, dayNodes      []js.Value              // rendered sessions by index; day sections, unscheduled first
-	shown                query.Set               // sessions whose hidden attribute is off
-	dayShown             []bool
-	el                   struct{ main, live, empty, emptyText, q, tz, now, export, dlg, toggle js.Value }
-	selects              [query.NumFacets]js.Value
+	prefix               string              // URL fragment key prefix, e.g. "agenda."
+	conf                 string              // the conference's id, for storage keys
+	sheets               map[string]js.Value // layout: grid positions; facets: what the filters hide
+	nodes                map[string]js.Value // elements by id, until #main is rewritten
 	funcs                []js.Func
 	handler, more, flush js.Func
-	moreTimer            js.Value
-	urlTimer             js.Value // a pending URL write, see writeURL
+	moreTimer, urlTimer  js.Value // pending renderMore and URL write (see writeURL)
 	urlPush, destroyed   bool
 }
 
@@ -87,19 +79,13 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	in.c.SetFavourites(in.load("favourites"))
 	in.readURL(true)
 
-	in.layout, in.facets = newSheet(""), newSheet("")
-	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.layout, in.facets))
+	in.sheets = map[string]js.Value{"layout": newSheet(""), "facets": newSheet("")}
+	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.sheets["layout"], in.sheets["facets"]))
 	in.shadow.Set("innerHTML", in.c.Skeleton())
-	in.root = in.shadow.Call("querySelector", ".root")
-	get := func(id string) js.Value { return in.shadow.Call("getElementById", id) }
-	in.el.main, in.el.live, in.el.empty, in.el.emptyText, in.el.q = get("main"), get("live"), get("empty"), get("empty-text"), get("q")
-	in.el.tz, in.el.now, in.el.export, in.el.dlg, in.el.toggle = get("tz"), get("now"), get("export"), get("dlg"), get("filters-toggle")
-	for d := range in.selects {
-		in.selects[d] = get("f-" + query.Facets[d].Name)
-	}
-	n := b.NumSessions()
-	in.nodes, in.shown = make([]js.Value, n), query.NewSet(n)
-	// One delegated listener serves every control of this instance.
+	in.root = in.shadow.Call("getElementById", "root")
+	in.nodes = map[string]js.Value{}
+	// One listener serves every control of this instance, the dialog's
+	// close and the window's history.
 	in.handler = in.funcOf(in.onEvent)
 	for _, typ := range delegated {
 		in.root.Call("addEventListener", typ, in.handler)
@@ -107,7 +93,7 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	for _, typ := range []string{"popstate", "hashchange"} {
 		js.Global().Call("addEventListener", typ, in.handler)
 	}
-	in.el.dlg.Call("addEventListener", "close", in.handler)
+	in.node("dlg").Call("addEventListener", "close", in.handler)
 	in.flush = in.funcOf(func([]js.Value) { in.flushURL() })
 	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
 
@@ -203,7 +189,7 @@ func (in *Instance) Set(o Options, given map[string]bool) *Instance {
 		return Mount(in.host, in.c.Bundle(), in.opts)
 	}
 	if given["timeZone"] {
-		in.setLocal(in.opts.TimeZone == "local")
+		in.setZone(in.opts.TimeZone == "local")
 	}
 	in.c.SetOptions(in.opts, given)
 	if given["theme"] {
@@ -234,7 +220,7 @@ func (in *Instance) Destroy() {
 		for _, typ := range []string{"popstate", "hashchange"} {
 			js.Global().Call("removeEventListener", typ, in.handler)
 		}
-		in.el.dlg.Call("removeEventListener", "close", in.handler)
+		in.node("dlg").Call("removeEventListener", "close", in.handler)
 	}
 	for _, f := range in.funcs {
 		f.Release()
@@ -246,282 +232,166 @@ func (in *Instance) Destroy() {
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New())
 }
 
-// update asks core for the frame the state gives and writes what differs
-// from the last one. push records the change in the browser history.
+// update renders the state: core says what changed, as patches. push
+// records the change in the browser history.
 func (in *Instance) update(push bool) {
-	f, last := in.c.Update(), &in.last
-	in.el.main.Call("setAttribute", "aria-labelledby", f.Panel)
-	if f.NewMain {
-		if in.moreTimer.Truthy() {
-			js.Global().Call("clearTimeout", in.moreTimer)
-			in.moreTimer = js.Value{}
-		}
-		in.layout.Call("replaceSync", f.Layout)
-		in.el.main.Set("innerHTML", f.Main) // new markup is born with the right hidden attributes
-		clear(in.nodes)
-		in.dayNodes = make([]js.Value, in.c.NumDays()+1)
-		in.dayShown = make([]bool, len(in.dayNodes))
-		in.shown.Clear()
-		in.collect(in.el.main.Call("querySelectorAll", "[data-session],section.day"))
-		in.scheduleMore()
-	}
-	if f.Facets != last.Facets || f.NewMain {
-		in.facets.Call("replaceSync", f.Facets)
-	}
-	for i, node := range in.nodes {
-		if want := in.c.Shown(i); node.Truthy() && want != in.shown.Has(i) {
-			node.Call("toggleAttribute", hidden, !want)
-			if want {
-				in.shown.Add(i)
-			} else {
-				in.shown.Remove(i)
-			}
-		}
-	}
-	for d, node := range in.dayNodes {
-		if want := in.c.DayShown(d - 1); node.Truthy() && want != in.dayShown[d] {
-			node.Call("toggleAttribute", hidden, !want)
-			in.dayShown[d] = want
-		}
-	}
 	active := in.shadow.Get("activeElement")
-	for d, sel := range in.selects {
-		html := f.Chosen[d]
-		if sel.Equal(active) {
-			html = in.c.Choices(query.Facet(d)) // the filter in use lists its choices again
-		}
-		if html != in.chosen[d] {
-			sel.Set("innerHTML", html)
-			in.chosen[d] = html
-		}
+	id := ""
+	if active.Truthy() {
+		id = active.Get("id").String()
 	}
-	text := func(el js.Value, now, was string) {
-		if now != was || f.NewMain && el.Equal(in.el.live) {
-			el.Set("textContent", now)
-		}
-	}
-	text(in.el.live, f.Live, last.Live)
-	text(in.el.toggle, f.FiltersLabel, last.FiltersLabel)
-	text(in.el.emptyText, f.EmptyText, last.EmptyText)
-	text(in.el.tz, f.ZoneLabel, last.ZoneLabel)
-	if in.el.q.Get("value").String() != f.Query {
-		in.el.q.Set("value", f.Query)
-	}
-	in.el.empty.Set("hidden", f.EmptyHidden)
-	in.el.export.Set("hidden", f.ExportHidden)
-	in.el.now.Set("hidden", f.NowHidden)
-	in.el.now.Call("setAttribute", "aria-pressed", strconv.FormatBool(f.NowPressed))
-	in.el.tz.Call("setAttribute", "aria-pressed", strconv.FormatBool(f.ZonePressed))
-	for _, v := range []string{"list", "grid", "mine"} { // roving tabindex
-		t := in.shadow.Call("getElementById", "tab-"+v)
-		t.Call("setAttribute", "aria-selected", strconv.FormatBool(v == f.View))
-		t.Set("tabIndex", map[bool]int{true: 0, false: -1}[v == f.View])
-	}
-	in.last = f
+	in.apply(in.c.Render(id))
+	in.scheduleMore()
 	in.writeURL(push)
 }
 
+// node is the element with id in the shadow root, remembered: a keystroke
+// may flip a thousand sessions.
+func (in *Instance) node(id string) js.Value {
+	n, ok := in.nodes[id]
+	if !ok {
+		n = in.shadow.Call("getElementById", id)
+		in.nodes[id] = n
+	}
+	return n
+}
+
+func (in *Instance) apply(ps []core.Patch) {
+	for _, p := range ps {
+		if p.Op == core.SetSheet {
+			in.sheets[p.Name].Call("replaceSync", p.Value)
+			continue
+		}
+		n := in.node(p.ID)
+		if n.IsNull() {
+			continue // a session still to come (renderMore)
+		}
+		switch p.Op {
+		case core.SetText:
+			n.Set("textContent", p.Value)
+		case core.SetHTML:
+			n.Set("innerHTML", p.Value)
+			if p.ID == "main" {
+				clear(in.nodes) // its sessions are new elements
+				in.nodes["main"] = n
+			}
+		case core.SetAttr:
+			n.Call("setAttribute", p.Name, p.Value)
+		case core.DelAttr:
+			n.Call("removeAttribute", p.Name)
+		case core.SetHidden:
+			n.Call("toggleAttribute", hidden, p.On)
+		case core.SetValue:
+			if n.Get("value").String() != p.Value {
+				n.Set("value", p.Value)
+			}
+		case core.Append:
+			n.Call("insertAdjacentHTML", "beforeend", p.Value)
+		}
+	}
+}
+
+// scheduleMore renders the sessions a new view left for later, a slice per
+// task, so a thousand sessions neither delay the first paint nor block input.
 func (in *Instance) scheduleMore() {
 	if in.c.Pending() && !in.moreTimer.Truthy() && !in.destroyed {
 		in.moreTimer = js.Global().Call("setTimeout", in.more, 0)
 	}
 }
 
-// renderMore appends the next slice of sessions to their day section (list)
-// or to the grid, one call per container.
 func (in *Instance) renderMore() {
 	in.moreTimer = js.Value{}
-	for _, s := range in.c.More() {
-		container := in.el.main.Call("querySelector", ".grid")
-		if !s.Grid && s.Day+1 < len(in.dayNodes) {
-			container = in.dayNodes[s.Day+1]
-		}
-		if container.Truthy() {
-			container.Call("insertAdjacentHTML", "beforeend", s.HTML)
-			for _, i := range s.Sessions {
-				in.collect(js.Global().Get("Array").New(in.shadow.Call("getElementById", "s"+strconv.Itoa(i))))
-			}
-		}
-	}
+	in.apply(in.c.MorePatches())
 	in.scheduleMore()
 }
 
-// collect adds rendered nodes; their hidden attribute was written from core.Shown.
-func (in *Instance) collect(list js.Value) {
-	for k := 0; k < list.Length(); k++ {
-		node := list.Index(k)
-		id := node.Get("id").String()
-		i, err := core.Atoi(id[1:])
-		switch {
-		case err != nil:
-		case id[0] == 's' && i >= 0 && i < len(in.nodes):
-			in.nodes[i] = node
-			if in.c.Shown(i) {
-				in.shown.Add(i)
-			}
-		case id[0] == 'd' && i >= 0 && i < len(in.dayNodes):
-			in.dayNodes[i] = node
-			in.dayShown[i] = in.c.DayShown(i - 1)
-		}
-	}
-}
-
-// onEvent is the instance's one listener, for the widget's own events and
-// the window's history.
+// onEvent is the instance's one listener: core decides what an event in
+// the widget means; the history's are the URL's.
 func (in *Instance) onEvent(args []js.Value) {
 	ev := arg(args, 0)
 	if ev.Type() != js.TypeObject {
 		return
 	}
-	target := ev.Get("target")
-	switch ev.Get("type").String() {
+	typ, target := ev.Get("type").String(), ev.Get("target")
+	switch typ {
 	case "popstate", "hashchange":
 		in.fromURL()
 		return
-	case "close":
-		if in.c.State().Session != "" {
-			in.c.Close()
-			in.writeURL(false)
-		}
+	case "close": // the dialog, closed by Escape too
+		in.closeDetails()
 		return
 	}
 	if target.Get("closest").Type() != js.TypeFunction {
 		return // not an element: an event a script dispatched on a text node
 	}
-	switch ev.Get("type").String() {
-	case "input":
-		if target.Get("id").String() == "q" {
-			in.c.SetText(target.Get("value").String())
-			in.update(false)
+	e := core.Event{Type: typ, ID: target.Get("id").String(), Key: str(ev.Get("key"))}
+	switch typ {
+	case "input", "change":
+		e.Value, e.Filter = str(target.Get("value")), str(target.Get("dataset").Get("filter"))
+	case "focusin", "pointerdown": // a filter about to open lists its choices
+		if target.Get("tagName").String() == "SELECT" {
+			in.apply(in.c.Render(e.ID))
 		}
-	case "change":
-		if f := target.Get("dataset").Get("filter"); f.Type() == js.TypeString {
-			in.c.Choose(f.String(), target.Get("value").String())
-			in.update(true)
-		}
-	case "keydown":
-		in.onKey(ev, target)
-	case "focusin", "pointerdown":
-		for d, sel := range in.selects {
-			if sel.Equal(target) {
-				if html := in.c.Choices(query.Facet(d)); html != in.chosen[d] {
-					sel.Set("innerHTML", html)
-					in.chosen[d] = html
+		return
+	case "click":
+		if el := target.Call("closest", "[data-star],[data-open],[data-view],[data-ics],[data-close],button[id]"); !el.IsNull() {
+			e.ID = el.Get("id").String()
+			for _, a := range []string{"star", "open", "view", "ics", "close"} {
+				if v := el.Get("dataset").Get(a); v.Type() == js.TypeString {
+					e.Action, e.Arg = a, v.String()
+					break
 				}
 			}
 		}
-	case "click":
-		in.onClick(target)
 	}
-}
-
-func (in *Instance) onClick(target js.Value) {
-	el := target.Call("closest", "[data-star],[data-open],[data-view],[data-ics],[data-close],#clear,#tz,#now,#export,#filters-toggle")
-	if el.IsNull() {
-		if target.Equal(in.el.dlg) { // a click on the backdrop
-			in.closeDetails()
-		}
-		return
+	fx := in.c.Handle(e)
+	if fx.Zone {
+		in.setZone(in.c.State().Local)
 	}
-	ds := el.Get("dataset")
-	data := func(k string) (int, bool) {
-		v := ds.Get(k)
-		if v.Type() != js.TypeString {
-			return 0, false
-		}
-		i, err := core.Atoi(v.String())
-		return i, err == nil && i >= 0 && i < in.c.Bundle().NumSessions()
+	if fx.Favourite >= 0 {
+		in.store("favourites", in.c.Favourites())
+		in.dispatch("agenda:favourite", map[string]any{"slug": in.c.Bundle().Session(fx.Favourite).Slug(), "favourite": in.c.Favourite(fx.Favourite)})
 	}
-	if i, ok := data("star"); ok {
-		in.toggleFavourite(i, el)
-	} else if i, ok := data("open"); ok {
-		in.openDetails(i, true)
-	} else if i, ok := data("ics"); ok {
-		in.downloadICS([]int{i}, in.c.Bundle().Session(i).Slug()+".ics")
-	} else if v := ds.Get("view"); v.Type() == js.TypeString {
-		in.setView(v.String())
-	} else if ds.Get("close").Type() == js.TypeString {
+	if fx.Render {
+		in.update(fx.Push)
+	}
+	if fx.Open >= 0 {
+		in.openDetails(fx.Open, fx.Push)
+	}
+	if fx.Close {
 		in.closeDetails()
 	}
-	switch el.Get("id").String() {
-	case "clear":
-		in.c.Clear()
-		in.update(true)
-		in.el.q.Call("focus")
-	case "tz":
-		in.setLocal(!in.c.State().Local)
-		in.update(false)
-	case "now":
-		in.c.ToggleNow()
-		in.update(true)
-	case "filters-toggle":
-		open := el.Call("getAttribute", "aria-expanded").String() != "true"
-		el.Call("setAttribute", "aria-expanded", strconv.FormatBool(open))
-		if open {
-			in.root.Call("setAttribute", "data-filters", "open")
-		} else {
-			in.root.Call("removeAttribute", "data-filters")
-		}
-	case "export":
-		in.downloadICS(in.c.MyScheduled(), in.c.Bundle().Conference().ID+"-my-schedule.ics")
+	if fx.Download != nil {
+		in.downloadICS(fx.Download, fx.File)
+	}
+	if fx.Focus != "" {
+		in.node(fx.Focus).Call("focus")
+	}
+	if typ == "keydown" && fx.Focus != "" {
+		ev.Call("preventDefault") // the arrow moved between tabs, not the page
 	}
 }
 
-// onKey moves between tabs with the arrow keys, Home and End.
-func (in *Instance) onKey(ev, target js.Value) {
-	if target.Get("role").Type() != js.TypeString || target.Call("getAttribute", "role").String() != "tab" {
-		return
-	}
-	views := []string{"list", "grid", "mine"}
-	cur := strings.Index("list grid mine", in.c.State().View) / 5
-	next := cur
-	switch ev.Get("key").String() {
-	case "ArrowRight", "ArrowDown":
-		next = (cur + 1) % len(views)
-	case "ArrowLeft", "ArrowUp":
-		next = (cur + len(views) - 1) % len(views)
-	case "Home":
-		next = 0
-	case "End":
-		next = len(views) - 1
-	default:
-		return
-	}
-	ev.Call("preventDefault")
-	in.setView(views[next])
-	in.shadow.Call("getElementById", "tab-"+views[next]).Call("focus")
-}
-
-func (in *Instance) setView(v string) {
-	if in.c.SetView(v) {
-		in.update(true)
-	}
-}
-
-func (in *Instance) setLocal(local bool) {
+// setZone shows times in the viewer's zone, or the venue's, and remembers
+// the choice.
+func (in *Instance) setZone(local bool) {
 	in.c.SetClock(newClock(in.c.Lang(), in.c.Bundle().Conference().TimeZone, local), local)
 	in.store("timeZone", map[bool]string{true: "local", false: "venue"}[local])
 }
 
-func (in *Instance) toggleFavourite(i int, btn js.Value) {
-	fav := in.c.ToggleFavourite(i)
-	in.store("favourites", in.c.Favourites())
-	btn.Call("setAttribute", "aria-pressed", strconv.FormatBool(fav))
-	btn.Set("textContent", map[bool]string{true: "★", false: "☆"}[fav])
-	in.dispatch("agenda:favourite", map[string]any{"slug": in.c.Bundle().Session(i).Slug(), "favourite": fav})
-	if in.c.State().View == "mine" {
-		in.update(false)
-		if !fav { // the star is gone with its session: keep focus nearby
-			in.el.live.Call("focus")
-		}
+// str is v as a string, "" when it is not one.
+func str(v js.Value) string {
+	if v.Type() != js.TypeString {
+		return ""
 	}
+	return v.String()
 }
 
 func (in *Instance) openDetails(i int, push bool) {
 	in.c.Open(i)
-	in.el.dlg.Set("innerHTML", in.c.Details(i, in.permalink(in.c.Bundle().Session(i).Slug())))
-	if !in.el.dlg.Get("open").Bool() {
-		in.el.dlg.Call("showModal")
+	in.node("dlg").Set("innerHTML", in.c.Details(i, in.permalink(in.c.Bundle().Session(i).Slug())))
+	if !in.node("dlg").Get("open").Bool() {
+		in.node("dlg").Call("showModal")
 	}
 	if push {
 		in.writeURL(true)
@@ -530,8 +400,8 @@ func (in *Instance) openDetails(i int, push bool) {
 }
 
 func (in *Instance) closeDetails() {
-	if in.el.dlg.Get("open").Bool() {
-		in.el.dlg.Call("close")
+	if in.node("dlg").Get("open").Bool() {
+		in.node("dlg").Call("close")
 	}
 	if in.c.State().Session != "" {
 		in.c.Close()
