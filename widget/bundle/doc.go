@@ -91,4 +91,6 @@
 // their folded copy cost about a fifth of the bundle after brotli, for text
 // the query layer can fold itself at run time when it searches descriptions
 // (Session.Description is HTML; fold its text).
+//
+// Runs in: both: Encode in the compiler, Open in the browser.
 package bundle

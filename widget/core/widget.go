@@ -3,6 +3,8 @@
 // time zone gives, and the markup and stylesheets that show it. It runs in
 // the browser (under widget/view, which owns the DOM) and natively, so
 // `go test` checks what the widget shows in milliseconds.
+//
+// Runs in: both: in the browser under widget/view, and natively in tests.
 package core
 
 import (

@@ -1,6 +1,8 @@
 // Package model is the model that every reader produces and every writer
 // (bundle, exports) consumes: a conference, its rooms, speakers and sessions,
 // with times as UTC instants.
+//
+// Runs in: the compiler.
 package model
 
 import (

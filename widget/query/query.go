@@ -1,4 +1,6 @@
 // Package query filters and searches the sessions of an opened bundle for the widget, without allocating per keystroke.
+//
+// Runs in: both: the browser, and natively in tests.
 package query
 
 import (

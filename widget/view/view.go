@@ -4,6 +4,8 @@
 // core.Widget into a host element's shadow root, writes the frames core
 // computes, and carries events, Intl, storage and the URL fragment to and
 // from it. What the widget shows is decided in widget/core.
+//
+// Runs in: the browser (GOOS=js) only.
 package view
 
 import (

@@ -9,6 +9,8 @@
 // sub-tracks into k lanes of (nearly) equal width; AppendTracks writes the
 // grid-template-columns value that sizes the sub-tracks so that every room
 // column gets the same share of the free width, whatever its sub-track count.
+//
+// Runs in: both.
 package grid
 
 import (

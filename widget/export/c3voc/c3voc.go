@@ -7,6 +7,8 @@
 // derived from them. Days run from midnight to midnight in the venue's zone.
 // The JSON carries descriptions as plain text, as frab and pretalx do; the XML
 // carries the sanitised HTML, as pentabarf and FOSDEM do.
+//
+// Runs in: the compiler.
 package c3voc
 
 import (

@@ -4,6 +4,8 @@
 // downloads, so that both give the same events. It stays small enough for
 // GOOS=js: no fmt, no encoding/json, no time/tzdata, no widget/model, and no
 // zone loading (a caller with a zone database loads the venue's zone).
+//
+// Runs in: both: agenda export ics, and the widget's downloads.
 package ical
 
 import (

@@ -1,6 +1,8 @@
 // Package static writes a schedule as plain, accessible HTML pages (an index
 // and one page per day, with one small stylesheet and no JavaScript) for search
 // engines, readers with scripts off, and the widget's fallback content.
+//
+// Runs in: the compiler.
 package static
 
 import (

@@ -3,6 +3,8 @@
 // (AppendRFC3339UTC), for the wasm widget: those
 // methods link the time package's zone lookup and its TZ-rule parser (about 5
 // KiB of the wasm after brotli), though a UTC time never uses them.
+//
+// Runs in: both.
 package civil
 
 import "math/bits"

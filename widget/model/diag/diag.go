@@ -1,5 +1,7 @@
 // Package diag holds the diagnostics that every reader and check returns:
 // compiler-style messages with a position, collected, sorted and printed once.
+//
+// Runs in: the compiler.
 package diag
 
 import (

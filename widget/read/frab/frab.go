@@ -1,6 +1,8 @@
 // Package frab reads conference programmes exported as pentabarf/frab
 // schedule.xml or c3voc schedule.json (frab, pretalx, the CCC hub) into the
 // schedule model, with diagnostics.
+//
+// Runs in: the compiler.
 package frab
 
 import (

@@ -4,6 +4,8 @@
 // Detecting the front matter is kept apart from decoding it (as Hugo does): this
 // package knows where the block starts and ends and, with CheckTOML, whether
 // its TOML is small and flat enough to hand to a decoder; not what it means.
+//
+// Runs in: the compiler.
 package frontmatter
 
 import (

@@ -3,6 +3,8 @@
 //
 // It runs at compile time, never in the browser: the bundle only ever holds
 // sanitised HTML, so nothing else from content reaches a page as markup.
+//
+// Runs in: the compiler.
 package sanitize
 
 import (

@@ -1,6 +1,8 @@
 // Package zola reads a Zola content folder (Markdown pages with TOML front
 // matter: talks/, workshops/, activities/, breaks/, speakers/) into a schedule
 // plus diagnostics that name the file, line and column of every problem.
+//
+// Runs in: the compiler.
 package zola
 
 import (

@@ -8,6 +8,8 @@
 // diacritics (Latin-1, Latin Extended-A/B and Latin Extended Additional, which
 // covers Vietnamese), the common ligatures, Greek tonos and Cyrillic ё are
 // folded; other scripts are only lower-cased.
+//
+// Runs in: both: the compiler folds search keywords, the browser folds queries.
 package fold
 
 import (

@@ -4,6 +4,8 @@
 // contains, without the standard library's html package: its table of 2,000
 // named entities costs the wasm about 25 KB after brotli, and the sanitiser
 // only ever writes a handful of them.
+//
+// Runs in: both.
 package htmltext
 
 import (

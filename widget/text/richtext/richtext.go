@@ -13,6 +13,8 @@
 //
 // It is pure Go, so it tests and fuzzes natively, and imports only strings,
 // which the wasm links anyway.
+//
+// Runs in: the browser.
 package richtext
 
 import "strings"
