@@ -27,11 +27,13 @@ all: build
 # by git), then into bin/agenda: that binary writes sites on machines with no
 # Go. After make, a plain go build ./cmd/agenda embeds them too.
 #
-# -gcflags=all=-l turns inlining off: inlined copies compress badly, and
-# without them the widget is 557 KiB after brotli instead of 588 (aim: 580),
-# for about 0.2 ms more script per FOSDEM keystroke (1.3 to 1.5 ms, aim 4):
-# make bench, Chromium 156, medians.
-WIDGETFLAGS := -trimpath -ldflags=-s -gcflags=all=-l
+# -gcflags=all=-l turns inlining off: inlined copies compress badly (the
+# whole widget inlined is about 30 KiB larger after brotli; aim: 580). The
+# keystroke's hot loops, in query and core, keep it: about 3 KiB for a
+# FOSDEM keystroke painted some milliseconds sooner (make bench,
+# BenchmarkSearchPaint).
+WIDGETFLAGS := -trimpath -ldflags=-s -gcflags=all=-l \
+	-gcflags=github.com/agendaconf/agenda/widget/query= -gcflags=github.com/agendaconf/agenda/widget/core=
 widget:
 	GOOS=js GOARCH=wasm $(GO) build $(WIDGETFLAGS) -o cmd/agenda/embed/agenda.wasm ./cmd/widget
 	cp $(GOROOT)/lib/wasm/wasm_exec.js cmd/agenda/embed/wasm_exec.js

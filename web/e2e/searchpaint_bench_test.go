@@ -163,7 +163,7 @@ const spShown = `(() => {
 	const live = root.getElementById("live").textContent;
 	const m = live.match(/\d+/);
 	let visible = 0;
-	for (const e of root.querySelectorAll("[data-session]")) if (e.getClientRects().length > 0) visible++;
+	for (const e of root.querySelectorAll("[data-session]")) if (e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden") visible++;
 	return { live, liveN: m ? +m[0] : -1, visible, sessions: root.querySelectorAll("[data-session]").length };
 })()`
 

@@ -41,7 +41,7 @@ func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"
 // the widget matching host.
 func visibleSessions(host string) string {
 	return `[...document.querySelector(` + quote(host) + `).shadowRoot.querySelectorAll("[data-session]")]
-		.filter((el) => el.getClientRects().length > 0).map((el) => el.dataset.session)`
+		.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden").map((el) => el.dataset.session)`
 }
 
 // TestFirstPaint: the page agenda site writes shows the whole programme

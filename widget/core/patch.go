@@ -56,7 +56,7 @@ func (c *Widget) Render(active string) []Patch {
 		n := c.b.NumSessions()
 		v.rendered, v.shown, v.fresh = query.NewSet(n), query.NewSet(n), true
 	}
-	var ps []Patch
+	ps := c.patches[:0] // reused: a keystroke should not feed the collector
 	add := func(p Patch) { ps = append(ps, p) }
 	text := func(id, now, was string) {
 		if now != was || v.fresh {
@@ -89,7 +89,7 @@ func (c *Widget) Render(active string) []Patch {
 	// new markup was born right.
 	for i := range c.b.NumSessions() {
 		if want := c.Shown(i); v.rendered.Has(i) && want != v.shown.Has(i) {
-			add(Patch{Op: SetHidden, ID: "s" + strconv.Itoa(i), On: !want})
+			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want})
 			if want {
 				v.shown.Add(i)
 			} else {
@@ -107,7 +107,11 @@ func (c *Widget) Render(active string) []Patch {
 		id := "st" + strconv.Itoa(i)
 		fav := c.favs.Has(i)
 		add(Patch{Op: SetAttr, ID: id, Name: "aria-pressed", Value: strconv.FormatBool(fav)})
-		add(Patch{Op: SetText, ID: id, Value: map[bool]string{true: "★", false: "☆"}[fav]})
+		star := "☆"
+		if fav {
+			star = "★"
+		}
+		add(Patch{Op: SetText, ID: id, Value: star})
 		delete(v.stars, i)
 	}
 	for d := range query.NumFacets {
@@ -136,7 +140,11 @@ func (c *Widget) Render(active string) []Patch {
 	if f.View != v.last.View || v.fresh { // tabs: aria-selected and a roving tabindex
 		for _, t := range []string{"list", "grid", "mine"} {
 			add(Patch{Op: SetAttr, ID: "tab-" + t, Name: "aria-selected", Value: strconv.FormatBool(t == f.View)})
-			add(Patch{Op: SetAttr, ID: "tab-" + t, Name: "tabindex", Value: map[bool]string{true: "0", false: "-1"}[t == f.View]})
+			tab := "-1"
+			if t == f.View {
+				tab = "0"
+			}
+			add(Patch{Op: SetAttr, ID: "tab-" + t, Name: "tabindex", Value: tab})
 		}
 	}
 	if v.filters != v.drawn {
@@ -144,8 +152,24 @@ func (c *Widget) Render(active string) []Patch {
 		v.drawn = v.filters
 	}
 	v.last, v.fresh = f, false
+	c.patches = ps
 	return ps
 }
+
+// sessionID is "s12" for session 12, made once per session.
+func (c *Widget) sessionID(i int) string {
+	if c.ids == nil {
+		c.ids = make([]string, c.b.NumSessions())
+	}
+	if c.ids[i] == "" {
+		c.ids[i] = "s" + strconv.Itoa(i)
+	}
+	return c.ids[i]
+}
+
+// Warm prepares up to n more sessions' search text, and reports whether
+// all are ready: the view calls it while the attendee has not typed yet.
+func (c *Widget) Warm(n int) bool { return c.x.Warm(n) }
 
 // markRendered notes the sessions and day sections in markup core wrote:
 // ids s12 and d3, in that form only.

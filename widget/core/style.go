@@ -64,7 +64,7 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .clash::before{content:"⚠ "}
 .grid-day{font-size:1.1em;margin:.5rem 0}
 .grid-wrap{overflow:auto;max-height:var(--agenda-grid-height,80vh);border:1px solid var(--line);border-radius:.4rem}
-.grid{display:grid;position:relative}
+.grid{display:grid;position:relative;min-width:min-content}
 .grid .rh{position:sticky;top:0;z-index:2;background:var(--bg);font-weight:600;padding:.4rem;border-bottom:2px solid var(--line);grid-row:1}
 .grid .corner{position:sticky;left:0;top:0;z-index:3;background:var(--bg);grid-row:1;grid-column:1}
 .grid .tm{position:sticky;left:0;z-index:1;background:var(--bg);color:var(--muted);font-size:.8em;padding:0 .4rem;grid-column:1;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
@@ -85,10 +85,10 @@ dialog a{color:var(--accent)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (max-width:640px){.s{grid-template-columns:5rem 1fr auto}}
 @media (prefers-reduced-motion:no-preference){button{transition:background-color .15s,border-color .15s}}
-@media print{.bar,dialog,.empty,button:not(.tz),.now-line{display:none!important}
+@media print{.bar,dialog,.empty,button:not(.tz):not(.open),.now-line{display:none!important}
  .tz{all:unset;display:inline;color:#000}
  .root{color:#000;background:#fff;padding:0}
  .grid-wrap{overflow:visible;max-height:none;border:0}.grid{display:block}.grid .rh,.grid .tm,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}
- .s{break-inside:avoid}.day>h2{position:static}}
+ .s{break-inside:avoid}.day>.s{content-visibility:visible}.day>h2{position:static}}
 `

@@ -54,6 +54,8 @@ type Widget struct {
 	dayKey []string
 
 	dom              view      // what Render last wrote
+	patches          []Patch   // Render's, reused
+	ids              []string  // sessionID's
 	match, textMatch query.Set // the filter's result, and the sessions the hidden attribute shows
 	applied          query.Filter
 	rendered         string // the key of the markup in #main

@@ -359,7 +359,7 @@ func (x *Index) prepare(q string) {
 	if len(x.words) == 0 {
 		return
 	}
-	if x.off == nil {
+	if len(x.off) <= len(x.sess) {
 		x.buildText()
 	}
 	if refines(x.words, x.prevWds) {
@@ -392,29 +392,42 @@ next:
 	return true
 }
 
-// buildText folds every session's keywords and description into x.text.
+// buildText folds every session's keywords and description into x.text,
+// those Warm has not folded yet.
 func (x *Index) buildText() {
-	n := len(x.sess)
-	size := n
-	for i := range n {
-		s := x.b.Session(i)
-		size += len(s.Search()) + len(s.Description())
+	for !x.Warm(len(x.sess)) {
 	}
-	text := make([]byte, 0, size)
-	off := make([]uint32, n+1)
-	for i := range n {
-		s := x.b.Session(i)
-		text = append(text, s.Search()...)
+}
+
+// Warm folds the search text of up to n more sessions and reports whether
+// every session's is ready. The widget calls it in idle moments after
+// mounting, so that the first keystroke does not fold a thousand
+// descriptions (tens of milliseconds at FOSDEM's size) before it can answer.
+func (x *Index) Warm(n int) bool {
+	if x.off == nil {
+		size := len(x.sess)
+		for i := range x.sess {
+			s := x.b.Session(i)
+			size += len(s.Search()) + len(s.Description())
+		}
+		x.text, x.off = make([]byte, 0, size), make([]uint32, 1, len(x.sess)+1)
+	}
+	for k := 0; k < n && len(x.off) <= len(x.sess); k++ {
+		s := x.b.Session(len(x.off) - 1)
+		text := append(x.text, s.Search()...)
 		mark := len(text)
 		text = append(text, ' ')
 		text = fold.AppendFold(text, x.htmlText(s.Description()))
 		if len(text) == mark+1 {
 			text = text[:mark]
 		}
-		off[i+1] = uint32(len(text))
+		x.text, x.off = text, append(x.off, uint32(len(text)))
 	}
-	x.text, x.off = text, off
+	if len(x.off) <= len(x.sess) {
+		return false
+	}
 	x.scrap = nil
+	return true
 }
 
 // htmlText returns the text of a sanitised HTML fragment, as every

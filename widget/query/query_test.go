@@ -664,3 +664,26 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// Warm folds the search text a few sessions at a time; searching after it
+// finds what searching cold does.
+func TestWarm(t *testing.T) {
+	b := open(t, small(t))
+	cold, warm := New(b), New(b)
+	for slices := 0; !warm.Warm(2); slices++ {
+		if slices > b.NumSessions() {
+			t.Fatal("Warm never finishes")
+		}
+	}
+	for _, q := range []string{"rust", "fernandez", "copy", "zzz", ""} {
+		f := Any()
+		f.Text = q
+		a, c := NewSet(b.NumSessions()), NewSet(b.NumSessions())
+		if n, m := warm.Match(f, a), cold.Match(f, c); n != m || !slices.Equal(a, c) {
+			t.Errorf("%q: warm finds %d, cold %d", q, n, m)
+		}
+	}
+	if !New(b).Warm(0) == (b.NumSessions() == 0) {
+		t.Error("Warm(0) on a fresh index says done")
+	}
+}

@@ -32,6 +32,8 @@ type Instance struct {
 	handler, more, flush js.Func
 	moreTimer, urlTimer  js.Value // pending renderMore and URL write (see writeURL)
 	urlPush, destroyed   bool
+	warm                 bool   // the search text is folded
+	batch                []byte // hidden flips for the loader's __agendaFlip
 }
 
 // Options are core's options, read from the host.
@@ -259,7 +261,17 @@ func (in *Instance) node(id string) js.Value {
 }
 
 func (in *Instance) apply(ps []core.Patch) {
+	flip := js.Global().Get("__agendaFlip") // the loader's: many hidden flips in one call
+	batch := in.batch[:0]
 	for _, p := range ps {
+		if p.Op == core.SetHidden && flip.Type() == js.TypeFunction {
+			sign := byte('+')
+			if p.On {
+				sign = '-'
+			}
+			batch = append(append(batch, ' ', sign), p.ID...)
+			continue
+		}
 		if p.Op == core.SetSheet {
 			in.sheets[p.Name].Call("replaceSync", p.Value)
 			continue
@@ -291,19 +303,29 @@ func (in *Instance) apply(ps []core.Patch) {
 			n.Call("insertAdjacentHTML", "beforeend", p.Value)
 		}
 	}
+	if len(batch) > 0 {
+		flip.Invoke(in.shadow, string(batch))
+	}
+	in.batch = batch
 }
 
-// scheduleMore renders the sessions a new view left for later, a slice per
-// task, so a thousand sessions neither delay the first paint nor block input.
+// scheduleMore renders the sessions a new view left for later, then
+// prepares the search text, a slice per task: a thousand sessions neither
+// delay the first paint nor block input, and the first keystroke finds the
+// text folded.
 func (in *Instance) scheduleMore() {
-	if in.c.Pending() && !in.moreTimer.Truthy() && !in.destroyed {
+	if !in.moreTimer.Truthy() && !in.destroyed && (in.c.Pending() || !in.warm) {
 		in.moreTimer = js.Global().Call("setTimeout", in.more, 0)
 	}
 }
 
 func (in *Instance) renderMore() {
 	in.moreTimer = js.Value{}
-	in.apply(in.c.MorePatches())
+	if in.c.Pending() {
+		in.apply(in.c.MorePatches())
+	} else {
+		in.warm = in.c.Warm(100)
+	}
 	in.scheduleMore()
 }
 
@@ -378,7 +400,11 @@ func (in *Instance) onEvent(args []js.Value) {
 // the choice.
 func (in *Instance) setZone(local bool) {
 	in.c.SetClock(newClock(in.c.Lang(), in.c.Bundle().Conference().TimeZone, local), local)
-	in.store("timeZone", map[bool]string{true: "local", false: "venue"}[local])
+	zone := "venue"
+	if local {
+		zone = "local"
+	}
+	in.store("timeZone", zone)
 }
 
 // str is v as a string, "" when it is not one.

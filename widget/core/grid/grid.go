@@ -15,7 +15,6 @@ package grid
 
 import (
 	"cmp"
-	"slices"
 	"strconv"
 )
 
@@ -163,7 +162,7 @@ func Place(items []Item, step int64) Layout {
 			order[i].key = uint64(min(room(int32(i)), 1<<16-1))<<48 | uint64(from)<<24 | uint64(1<<24-to)
 		}
 	}
-	slices.SortFunc(order, func(x, y entry) int {
+	mergeSort(order, func(x, y entry) int {
 		if x.key != y.key {
 			return cmp.Compare(x.key, y.key)
 		}
@@ -351,4 +350,27 @@ func ceilDiv(a, b int64) int64 {
 		q++
 	}
 	return q
+}
+
+// mergeSort sorts a stably by cmp. It is here rather than slices.SortFunc,
+// whose generic pattern-defeating quicksort costs the wasm more than this.
+func mergeSort(a []entry, cmp func(x, y entry) int) {
+	src, dst := a, make([]entry, len(a))
+	for width := 1; width < len(a); width *= 2 {
+		for lo := 0; lo < len(a); lo += 2 * width {
+			mid, hi := min(lo+width, len(a)), min(lo+2*width, len(a))
+			i, j, k := lo, mid, lo
+			for ; i < mid && j < hi; k++ {
+				if cmp(src[j], src[i]) < 0 {
+					dst[k], j = src[j], j+1
+				} else {
+					dst[k], i = src[i], i+1
+				}
+			}
+			k += copy(dst[k:], src[i:mid])
+			copy(dst[k:], src[j:hi])
+		}
+		src, dst = dst, src
+	}
+	copy(a, src) // a no-op when the last pass wrote into a
 }
