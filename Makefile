@@ -92,7 +92,7 @@ fuzz:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./widget/...
 	$(GO) test -run '^$$' -bench '^BenchmarkServe$$' -benchtime $(BENCHTIME) ./cmd/agenda
-	AGENDA_E2E_WASM=$(CURDIR)/cmd/agenda/embed/agenda.wasm $(GO) test -run '^$$' -bench . -benchtime 1x ./web/e2e
+	AGENDA_E2E_WASM=$(CURDIR)/cmd/agenda/embed/agenda.wasm $(GO) test -timeout 30m -run '^$$' -bench . -benchtime 1x ./web/e2e
 
 clean:
 	rm -rf $(OUT)
