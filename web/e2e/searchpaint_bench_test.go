@@ -679,7 +679,7 @@ func spPrint() {
 	line := func(name string, n int, what string, k spKey, note string) {
 		other := k.Task - k.Script - k.Style - k.Layout
 		p("%-12s %2d %-5s %7.1f %7.1f %7.0f %7.1f %7.1f %7.1f %7.1f  %-6s %s\n", name, n, what, k.Frame, k.FrameFromInput, k.Event, k.Script, k.Style, k.Layout, other,
-			fmt.Sprintf("%s", verdict(max(k.Frame, k.Event), spAimMs)), note)
+			verdict(max(k.Frame, k.Event), spAimMs), note)
 	}
 	for _, r := range spReport.rows {
 		line(r.name, r.n, "first", r.first, fmt.Sprintf("%d sessions rendered, %d shown before typing", r.sessions, r.visible0))
