@@ -405,11 +405,17 @@ func FuzzParseInstant(f *testing.F) {
 	for _, s := range []string{"2026-10-08T10:20:00+02:00", "2026-10-08T08:20Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999-23:59"} {
 		f.Add(s)
 	}
+	// Strict RFC 3339 (time.Parse also takes a one-digit hour, and
+	// ParseInstant also takes a space for T and no seconds).
+	strict := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
 	f.Fuzz(func(t *testing.T, s string) {
 		u, ok := ParseInstant(s)
 		want, err := time.Parse(time.RFC3339, s)
-		if err == nil && (!ok || u != want.Unix()) {
-			t.Errorf("ParseInstant(%q) = %d, %v; time.Parse gives %d", s, u, ok, want.Unix())
+		switch {
+		case ok && err == nil && u != want.Unix():
+			t.Errorf("ParseInstant(%q) = %d; time.Parse gives %d", s, u, want.Unix())
+		case !ok && err == nil && strict.MatchString(s):
+			t.Errorf("ParseInstant(%q) refuses what time.Parse reads as %d", s, want.Unix())
 		}
 	})
 }
