@@ -104,11 +104,11 @@ func alert(el js.Value) string {
 // instance is what the API mounted in el.
 func instance(t *testing.T, el js.Value) *Instance {
 	t.Helper()
-	id := el.Get("__agendaInstance")
-	if id.Type() != js.TypeNumber || mounted[id.Int()] == nil {
+	in := mountedOn(el)
+	if in == nil {
 		t.Fatalf("nothing mounted (data-state %q, message %q)", dataState(el), alert(el))
 	}
-	return mounted[id.Int()]
+	return in
 }
 
 // apiMount mounts through the API, as the loader does.
@@ -217,7 +217,7 @@ func TestPanicStaysInItsWidget(t *testing.T) {
 			if dataState(el) != "error" || !strings.Contains(alert(el), "could not be shown: Error: boom") {
 				t.Errorf("data-state %q, message %q", dataState(el), alert(el))
 			}
-			if el.Get("__agendaInstance").Type() != js.TypeUndefined {
+			if mountedOn(el) != nil {
 				t.Error("the broken widget is still mounted")
 			}
 			searches(t, ok)
@@ -480,7 +480,7 @@ func TestSetSrcRace(t *testing.T) {
 			}
 			switch {
 			case tt.want == "":
-				if readies != 0 || el.Get("__agendaInstance").Type() != js.TypeUndefined || alert(el) != "" {
+				if readies != 0 || mountedOn(el) != nil || alert(el) != "" {
 					t.Errorf("a destroyed widget shows %d mounts, message %q", readies, alert(el))
 				}
 			case strings.HasPrefix(tt.want, "error "):

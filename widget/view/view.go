@@ -20,7 +20,7 @@ import (
 // Instance is one mounted schedule. Instances share nothing but the bundle and
 // the base stylesheet.
 type Instance struct {
-	id                   int // in mounted, and the host's __agendaInstance
+	id                   int // in mounted
 	host, shadow, root   js.Value
 	c                    *core.Widget
 	opts                 Options
@@ -61,13 +61,10 @@ func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
 
 func (in *Instance) mount(b *bundle.Bundle) {
 	host := in.host
-	if id := host.Get("__agendaInstance"); id.Type() == js.TypeNumber {
-		if old := mounted[id.Int()]; old != nil {
-			old.Destroy()
-		}
+	if old := mountedOn(host); old != nil {
+		old.Destroy()
 	}
 	mounted[in.id] = in
-	host.Set("__agendaInstance", in.id)
 	in.prefix, in.conf = prefixFor(host), b.Conference().ID
 	in.shadow = shadowOf(host)
 	lang := in.opts.Lang
@@ -107,6 +104,17 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	if i, ok := b.SessionBySlug(in.c.State().Session); ok && in.c.State().Session != "" {
 		in.openDetails(i, false)
 	}
+}
+
+// mountedOn is the live instance in host, if any: the page's handles live
+// in the loader, the instances here, and nothing on the element itself.
+func mountedOn(host js.Value) *Instance {
+	for _, in := range mounted {
+		if in.host.Equal(host) {
+			return in
+		}
+	}
+	return nil
 }
 
 // funcOf is js.FuncOf for the instance's listeners and timers: they do
@@ -228,9 +236,6 @@ func (in *Instance) Destroy() {
 	}
 	for _, f := range in.funcs {
 		f.Release()
-	}
-	if in.host.Get("__agendaInstance").Equal(js.ValueOf(in.id)) {
-		in.host.Delete("__agendaInstance")
 	}
 	in.shadow.Set("innerHTML", "")
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New())
