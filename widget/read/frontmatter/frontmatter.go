@@ -1,9 +1,24 @@
-// Package frontmatter splits a Zola page into its TOML front matter and body,
-// keeping positions so that later errors can name the line in the file.
+// Package frontmatter splits a page into its front matter and body, keeping
+// positions so that later errors can name the line in the file. The front
+// matter is TOML between +++ lines (Zola, Hugo) or YAML between --- lines
+// (Hugo, Jekyll, Astro, Eleventy).
 //
-// Detecting the front matter is kept apart from decoding it (as Hugo does): this
-// package knows where the block starts and ends and, with CheckTOML, whether
-// its TOML is small and flat enough to hand to a decoder; not what it means.
+// Detecting the front matter is kept apart from decoding it (as Hugo does):
+// Split knows where the block starts and ends and which format it is in;
+// CheckTOML whether its TOML is small and flat enough to hand to a decoder;
+// Decode turns either format into a Value tree that keeps the line and column
+// of every key and value, bounded in size, depth and (for YAML) alias
+// expansion; what the keys mean is the readers' business.
+//
+// YAML is read with go.yaml.in/yaml/v3, the YAML organisation's maintained
+// continuation of gopkg.in/yaml.v3, rather than github.com/goccy/go-yaml: its
+// yaml.Node gives every key and value a line and column, which is all a
+// reader needs; it is small, has one job, and has years of fuzzing behind
+// its parser; its parser refuses nesting beyond 10,000 levels, and decoding
+// to a Node never expands aliases, so Decode can count what they would
+// expand to and stop a billion-laughs document before building anything.
+// goccy/go-yaml has a richer AST and better error text but a larger surface,
+// a history of parser panics found by fuzzing, and nothing we would use.
 //
 // Runs in: the compiler.
 package frontmatter
@@ -15,9 +30,33 @@ import (
 	"unicode/utf8"
 )
 
+// Format is the language of a page's front matter.
+type Format uint8
+
+const (
+	TOML Format = iota // between +++ lines
+	YAML               // between --- lines
+)
+
+func (f Format) String() string {
+	if f == YAML {
+		return "YAML"
+	}
+	return "TOML"
+}
+
+// Fence is the line that opens and closes front matter in f.
+func (f Format) Fence() string {
+	if f == YAML {
+		return "---"
+	}
+	return "+++"
+}
+
 // Page is a split page. Front and Body are sub-slices of the input.
 type Page struct {
-	Front     []byte // the TOML between the fences, without them
+	Format    Format
+	Front     []byte // the front matter between the fences, without them
 	FrontLine int    // the line of the file on which Front begins (1-based)
 	Body      []byte
 	BodyLine  int
@@ -36,7 +75,8 @@ func (e *Error) Error() string { return "line " + strconv.Itoa(e.Line) + ": " + 
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Split finds the `+++` front matter at the top of data. A UTF-8 byte order mark
+// Split finds the `+++` (TOML) or `---` (YAML) front matter at the top of
+// data; the closing fence is the opening one. A UTF-8 byte order mark
 // and CRLF line endings are accepted. Data that is not UTF-8, has no front
 // matter, or never closes it is an *Error.
 func Split(data []byte) (Page, error) {
@@ -64,20 +104,22 @@ func Split(data []byte) (Page, error) {
 		line++
 	}
 	first, rest := cutLine(rest)
+	p := Page{}
 	switch string(bytes.TrimSpace(first)) {
 	case "+++":
 	case "---":
-		return Page{}, &Error{Line: line, Msg: "YAML front matter (---) is not supported", Hint: "use TOML between +++ lines"}
+		p.Format = YAML
 	default:
-		return Page{}, &Error{Line: line, Msg: "no front matter: the file must start with a +++ line", Hint: "add +++, the TOML front matter, and a closing +++"}
+		return Page{}, &Error{Line: line, Msg: "no front matter: the file must start with a +++ line (TOML) or a --- line (YAML)", Hint: "add +++, the TOML front matter, and a closing +++"}
 	}
+	fence := p.Format.Fence()
 	open := line
 	line++
-	p := Page{FrontLine: line}
+	p.FrontLine = line
 	start := len(data) - len(rest)
 	for rest != nil {
 		l, next := cutLine(rest)
-		if string(bytes.TrimSpace(l)) == "+++" {
+		if string(bytes.TrimSpace(l)) == fence {
 			p.Front = data[start : len(data)-len(rest)]
 			p.Body = next
 			p.BodyLine = line + 1
@@ -86,7 +128,7 @@ func Split(data []byte) (Page, error) {
 		rest = next
 		line++
 	}
-	return Page{}, &Error{Line: open, Msg: "the front matter opened here is never closed", Hint: "add a line with +++ after the last TOML key"}
+	return Page{}, &Error{Line: open, Msg: "the front matter opened here is never closed", Hint: "add a line with " + fence + " after the last " + p.Format.String() + " key"}
 }
 
 // cutLine returns the first line of b without its line ending, and the rest

@@ -14,6 +14,7 @@ func TestSplit(t *testing.T) {
 		body      string
 		errLine   int
 		errHas    string
+		format    Format
 	}{
 		{name: "plain", in: "+++\ntitle = \"x\"\n+++\nbody\n", front: "title = \"x\"\n", frontLine: 2, body: "body\n"},
 		{name: "crlf", in: "+++\r\ntitle = \"x\"\r\n+++\r\nbody", front: "title = \"x\"\r\n", frontLine: 2, body: "body"},
@@ -23,7 +24,9 @@ func TestSplit(t *testing.T) {
 		{name: "empty file", in: "", errLine: 1, errHas: "empty"},
 		{name: "only spaces", in: "  \n\n", errLine: 1, errHas: "empty"},
 		{name: "no front matter", in: "# Title\n", errLine: 1, errHas: "no front matter"},
-		{name: "yaml", in: "---\na: 1\n---\n", errLine: 1, errHas: "YAML"},
+		{name: "yaml", in: "---\na: 1\n---\nbody", front: "a: 1\n", frontLine: 2, body: "body", format: YAML},
+		{name: "yaml unterminated", in: "---\na: 1\n+++\n", errLine: 1, errHas: "never closed"},
+		{name: "toml closed by yaml fence", in: "+++\na = 1\n---\n", errLine: 1, errHas: "never closed"},
 		{name: "unterminated", in: "\n+++\na = 1\n", errLine: 2, errHas: "never closed"},
 		{name: "not utf8", in: "+++\na = \"\xff\xfe\"\n+++\n", errLine: 2, errHas: "UTF-8"},
 		{name: "binary", in: "+++\x00\x01\x02", errLine: 1, errHas: "NUL"},
@@ -44,7 +47,7 @@ func TestSplit(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Split() error = %v", err)
 			}
-			if string(p.Front) != tt.front || p.FrontLine != tt.frontLine || string(p.Body) != tt.body {
+			if string(p.Front) != tt.front || p.FrontLine != tt.frontLine || string(p.Body) != tt.body || p.Format != tt.format {
 				t.Fatalf("Split() = front %q line %d body %q, want %q line %d body %q", p.Front, p.FrontLine, p.Body, tt.front, tt.frontLine, tt.body)
 			}
 		})

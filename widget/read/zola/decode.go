@@ -254,6 +254,9 @@ func (r *reader) decode(name string, v any, known string) keyPos {
 		}
 		return nil
 	}
+	if p.Format == frontmatter.YAML {
+		return r.decodeYAML(name, p, v, known)
+	}
 	keys, ok := r.decodeTOML(name, p.Front, p.FrontLine, frontmatter.PageLimits, v, known)
 	if !ok {
 		return nil

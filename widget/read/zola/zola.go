@@ -1,6 +1,9 @@
-// Package zola reads a Zola content folder (Markdown pages with TOML front
-// matter: talks/, workshops/, activities/, breaks/, speakers/) into a schedule
-// plus diagnostics that name the file, line and column of every problem.
+// Package zola reads a Zola content folder (Markdown pages with TOML or YAML
+// front matter: talks/, workshops/, activities/, breaks/, speakers/) into a
+// schedule plus diagnostics that name the file, line and column of every
+// problem. With [[sessions]] and [speakers] in agenda.toml it reads other
+// generators' layouts instead (Hugo, Jekyll, Astro, Eleventy): their
+// folders, their keys (see Mapping).
 //
 // Runs in: the compiler.
 package zola
@@ -223,7 +226,17 @@ func (r *reader) indexTitle() string {
 		return ""
 	}
 	p, err := frontmatter.Split(data)
-	if err != nil || frontmatter.CheckTOML(p.Front, frontmatter.PageLimits) != nil {
+	if err != nil {
+		return ""
+	}
+	if p.Format == frontmatter.YAML {
+		t, err := frontmatter.Decode(p, frontmatter.PageLimits)
+		if f, ok := t.Get("title"); err == nil && ok && f.Value.Kind == frontmatter.String {
+			return sanitize.Text(f.Value.Str)
+		}
+		return ""
+	}
+	if frontmatter.CheckTOML(p.Front, frontmatter.PageLimits) != nil {
 		return ""
 	}
 	var v struct {
