@@ -62,19 +62,31 @@ func Read(dir string, o Options) (*model.Schedule, diag.List) {
 // ReadFS reads a content folder from fsys; prefix is prepended to paths in
 // diagnostics so that they point at real files.
 func ReadFS(fsys fs.FS, prefix string, o Options) (*model.Schedule, diag.List) {
-	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}}
+	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}, speakerDir: "speakers"}
 	r.config(o)
-	r.readSpeakers()
+	if r.mapping.Speakers != nil {
+		r.readMappedSpeakers(r.mapping.Speakers)
+	} else if !r.speakersMapped {
+		r.readSpeakers()
+	}
 	var pages []*sessionPage
 	found, drafts := 0, 0
-	for _, f := range sessionFolders {
-		ps, n, d := r.readSessions(f.dir, f.kind)
-		pages = append(pages, ps...)
-		found += n
-		drafts += d
+	if r.sessionsMapped {
+		pages, found, drafts = r.readMappedSessions(r.mapping.Sessions)
+	} else {
+		for _, f := range sessionFolders {
+			ps, n, d := r.readSessions(f.dir, f.kind)
+			pages = append(pages, ps...)
+			found += n
+			drafts += d
+		}
 	}
 	r.resolve(pages)
-	if len(r.s.Sessions) == 0 {
+	switch {
+	case len(r.s.Sessions) > 0:
+	case r.sessionsMapped:
+		r.noMappedSessions(r.mapping.Sessions, found, drafts)
+	default:
 		r.noSessions(found, drafts)
 	}
 	r.s.Sort()
@@ -93,6 +105,13 @@ type reader struct {
 	// draftSpeakers maps the slug of each speaker page left out as a draft
 	// to its file, so that sessions naming them can say why they are unknown.
 	draftSpeakers map[string]string
+	// mapping is agenda.toml's [[sessions]] and [speakers], if any.
+	mapping Mapping
+	// sessionsMapped and speakersMapped: agenda.toml maps them, so the Zola
+	// folders are not read even when its mapping is in error.
+	sessionsMapped, speakersMapped bool
+	// speakerDir is the folder of speaker pages, for messages.
+	speakerDir string
 }
 
 func (r *reader) pos(name string, line, col int) diag.Pos {
@@ -107,9 +126,12 @@ type config struct {
 	Rooms     texts  `toml:"rooms"`
 	BaseURL   text   `toml:"base_url"`
 	DayChange text   `toml:"day_change"`
+	// The mapping of another generator's layout, read by ParseMapping.
+	Sessions anything `toml:"sessions"`
+	Speakers anything `toml:"speakers"`
 }
 
-const configKeys = "name, id, time_zone, year, rooms, base_url, day_change"
+const configKeys = "name, id, time_zone, year, rooms, base_url, day_change, [[sessions]], [speakers]"
 
 // config reads agenda.toml and applies the options over it.
 func (r *reader) config(o Options) {
@@ -119,6 +141,10 @@ func (r *reader) config(o Options) {
 		var ok bool
 		if keys, ok = r.decodeTOML(ConfigFile, data, 1, frontmatter.ConfigLimits, &c, configKeys); !ok {
 			c = config{} // a config that failed to decode half-way is not used at all
+		} else if r.sessionsMapped, r.speakersMapped = hasKey(keys, "sessions"), hasKey(keys, "speakers"); r.sessionsMapped || r.speakersMapped {
+			if t, err := frontmatter.DecodeTOML(data, 1, frontmatter.ConfigLimits); err == nil {
+				r.mapping = parseMapping(t, func(line, col int) diag.Pos { return r.pos(ConfigFile, line, col) }, &r.diags)
+			}
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		r.diags.Error(r.pos(ConfigFile, 0, 0), "cannot read the config: "+err.Error(), "check the file's permissions")
@@ -193,6 +219,17 @@ func (r *reader) config(o Options) {
 		}
 	}
 	r.s.Rooms = c.Rooms
+}
+
+// hasKey reports whether keys holds key or a key under it: a table header
+// [speakers] is not in keys, its folder = … is.
+func hasKey(keys map[string][2]int, key string) bool {
+	for k := range keys {
+		if k == key || strings.HasPrefix(k, key+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // parseDayChange reads day_change, "HH:MM" from 00:00 to 12:00: later, and
@@ -284,6 +321,9 @@ type sessionPage struct {
 	slug string
 	keys keyPos
 	pos  diag.Pos
+	// mapped pages come with their times read.
+	mapped       bool
+	starts, ends []time.Time
 }
 
 type speakerPage struct {
@@ -529,10 +569,13 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 				"publish the speaker's page, or take them off this session")
 			continue
 		}
-		r.diags.Warn(p.keys.at("extra.speakers"), "unknown speaker "+strconv.Quote(sp), "add speakers/"+sp+".md or fix the slug")
+		r.diags.Warn(p.keys.at("extra.speakers"), "unknown speaker "+strconv.Quote(sp), "add "+r.speakerDir+"/"+sp+".md or fix the slug")
 	}
 
-	starts, ends := r.when(p)
+	starts, ends := p.starts, p.ends
+	if !p.mapped {
+		starts, ends = r.when(p)
+	}
 	if len(starts) == 0 {
 		r.s.Sessions = append(r.s.Sessions, base)
 		return
