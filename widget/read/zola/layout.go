@@ -69,8 +69,8 @@ func (r *reader) pages(dir string) []pageFile {
 	for _, folder := range sortedKeys(others) {
 		for _, ext := range sortedKeys(others[folder]) {
 			n := others[folder][ext]
-			r.diags.Warn(r.pos(folder, 0, 0), plural(n, ext+" file")+" in "+folder+"/ "+isAre(n)+" not read: Agenda reads .md pages with TOML front matter, as Zola does",
-				"convert them to .md pages with +++ front matter, or move them out of "+dir+"/")
+			r.diags.Warn(r.pos(folder, 0, 0), plural(n, ext+" file")+" in "+folder+"/ "+isAre(n)+" not read: Agenda reads .md pages here, as Zola does",
+				"convert them to .md pages, move them out of "+dir+"/, or map the folder in "+ConfigFile+" ([[sessions]] folder = \""+dir+"\"; see the README)")
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
@@ -185,7 +185,7 @@ func (r *reader) noSessions(found, drafts int) {
 	} else {
 		msg += "; found " + strings.Join(found2, ", ")
 	}
-	hint := "write each session as a .md page with TOML front matter (+++) in one of those folders; see the README"
+	hint := "write each session as a .md page in one of those folders, or map your own in " + ConfigFile + " ([[sessions]] folder = \"…\"); see the README"
 	if nested != "" {
 		hint = "read " + r.pos(nested, 0, 0).File + " instead: it holds " + strings.Join(nestedFolders(r.fsys, nested), ", ")
 	}
