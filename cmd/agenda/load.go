@@ -11,6 +11,7 @@ import (
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
 	"github.com/agendaconf/agenda/widget/read/frab"
+	"github.com/agendaconf/agenda/widget/read/pretalx"
 	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
@@ -32,7 +33,7 @@ func (o *loadOptions) register(fs *flag.FlagSet) {
 }
 
 // loadSchedule reads a content folder, a frab schedule.xml / c3voc schedule.json,
-// or a bundle, whichever path is.
+// a pretalx widget schedule.json, or a bundle, whichever path is.
 func loadSchedule(path string, o loadOptions) (*model.Schedule, diag.List) {
 	var flags diag.List
 	// A bad --tz is the flag's fault: checked here, once for every source, so
@@ -58,7 +59,7 @@ func loadSchedule(path string, o loadOptions) (*model.Schedule, diag.List) {
 			d = append(d, bundleFlags(path, s, o)...)
 		}
 	default:
-		s, d = frab.ReadFileWith(path, frab.Options{TimeZone: o.TZ, Year: o.Year})
+		s, d = readScheduleFile(path, o)
 	}
 	if s != nil {
 		if o.Name != "" {
@@ -69,6 +70,21 @@ func loadSchedule(path string, o loadOptions) (*model.Schedule, diag.List) {
 		}
 	}
 	return s, append(flags, d...)
+}
+
+// readScheduleFile reads a schedule file, told apart by its content: a JSON
+// object with "talks" at the top and no "schedule" is pretalx's widget data
+// (pretalx.Detect); anything else is the frab reader's (schedule.xml, c3voc
+// schedule.json), which says what it cannot read.
+func readScheduleFile(path string, o loadOptions) (*model.Schedule, diag.List) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return frab.ReadFileWith(path, frab.Options{TimeZone: o.TZ, Year: o.Year}) // reports the error
+	}
+	if pretalx.Detect(data) {
+		return pretalx.Read(path, data, pretalx.Options{TimeZone: o.TZ, Year: o.Year, Name: o.Name, ID: o.ID})
+	}
+	return frab.ReadWith(path, data, frab.Options{TimeZone: o.TZ, Year: o.Year})
 }
 
 // bundleFlags says which flags a bundle cannot take: it was built with its

@@ -176,3 +176,96 @@ func TestFOSDEMCheck(t *testing.T) {
 		t.Errorf("check: exit %d\n%s", code, stdout)
 	}
 }
+
+// pretalxTestdata is the pretalx reader's hand-written widget JSON.
+const pretalxTestdata = "../../widget/read/pretalx/testdata/widget.json"
+
+// c3vocJSON is a minimal c3voc schedule.json (the frab reader's).
+const c3vocJSON = `{"schedule":{"version":"1","conference":{"acronym":"c3","title":"C3","time_zone_name":"UTC","days":[` +
+	`{"date":"2025-01-01","rooms":{"R":[{"id":1,"guid":"g","date":"2025-01-01T10:00:00Z","start":"10:00","duration":"0:30",` +
+	`"room":"R","title":"T","type":"workshop","persons":[{"id":1,"name":"N"}]}]}}]}}}`
+
+// TestLoadDetectsPretalx: a .json file is read as pretalx's widget data when
+// its top level has "talks" and no "schedule", and as a c3voc schedule.json
+// otherwise, whatever its name.
+func TestLoadDetectsPretalx(t *testing.T) {
+	dir := t.TempDir()
+	widget, err := os.ReadFile(pretalxTestdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"widget.json":           string(widget),
+		"talks-only.json":       `{"talks": [{"code": "X1", "title": "Only", "start": "2025-01-01T10:00:00Z", "duration": 30}], "timezone": "UTC"}`,
+		"c3voc.json":            c3vocJSON,
+		"c3voc-talks.json":      `{"talks": [], ` + c3vocJSON[1:], // a "schedule" key: c3voc, extra keys aside
+		"democon/schedule.json": string(widget),
+	}
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		file string
+		args []string
+		want []string // parts of agenda dump --json of the built bundle
+	}{
+		{file: "widget.json", args: []string{"--name", "DemoCon 2025", "--id", "democon"}, want: []string{
+			`"id":"democon"`, `"name":"DemoCon 2025"`, `"timeZone":"Europe/Berlin"`,
+			`{"slug":"ab12cd","title":"Opening","kind":"talk","room":"Hall A","start":"2025-03-29T09:00:00Z","end":"2025-03-29T09:30:00Z","speakers":["Ada Lovelace"]}`,
+			`{"slug":"ef34gh","title":"Two people, one talk","kind":"talk","room":"Workshop room","start":"2025-03-29T10:00:00Z","end":"2025-03-29T10:45:00Z","speakers":["Ada Lovelace","Grace Hopper"]}`,
+			`"slug":"lunch-2025-03-29-1200","title":"Lunch","kind":"break"`,
+			`{"slug":"mn78op","title":"Summer time","kind":"talk","room":"Kino","start":"2025-03-30T08:00:00Z","end":"2025-03-30T09:00:00Z","speakers":["Grace Hopper"]}`,
+			`{"slug":"coffee-2025-03-30-1130","title":"Coffee","kind":"break","room":"Kino","start":"2025-03-30T09:30:00Z","end":"2025-03-30T09:45:00Z"`,
+		}},
+		{file: "talks-only.json", want: []string{`"id":"talks-only"`, `"slug":"x1","title":"Only","kind":"talk"`}},
+		{file: "democon/schedule.json", want: []string{`"id":"democon"`, `"slug":"ab12cd"`}},
+		{file: "c3voc.json", want: []string{`"id":"c3"`, `"title":"T","kind":"workshop"`}},
+		{file: "c3voc-talks.json", want: []string{`"id":"c3"`, `"title":"T","kind":"workshop"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, bin := filepath.Join(dir, tt.file), filepath.Join(t.TempDir(), "s.bin")
+			if code, stdout, stderr := agenda(append(append([]string{"build"}, tt.args...), src, "-o", bin)...); code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+			}
+			_, stdout, _ := agenda("dump", "--json", bin)
+			compact := strings.NewReplacer("\n", "", " ", "").Replace(stdout)
+			for _, w := range tt.want {
+				if !strings.Contains(compact, strings.ReplaceAll(w, " ", "")) {
+					t.Errorf("dump lacks %s:\n%s", w, stdout)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckPretalx is the end-to-end check of a pretalx widget JSON: its
+// warnings, with the file's lines, and --name silencing the one about the
+// conference's name.
+func TestCheckPretalx(t *testing.T) {
+	code, stdout, stderr := agenda("check", pretalxTestdata)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, w := range []string{
+		`widget.json: warning: pretalx's widget data does not name the conference`,
+		`widget.json:51:5: warning: talk IJ56KL ("Lost and found") is in room 99, which the rooms list does not have`,
+		`widget.json:51:5: warning: talk IJ56KL ("Lost and found") names speaker "GHOST9"`,
+		`widget.json:133:5: warning: speaker "NONAME" has no name and is left out`,
+	} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("check lacks %q:\n%s", w, stdout)
+		}
+	}
+	if code, stdout, _ := agenda("check", "--strict", "--name", "DemoCon", pretalxTestdata); code != 1 || strings.Contains(stdout, "does not name the conference") {
+		t.Errorf("check --strict --name: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := agenda("check", "--tz", "Europe/Paris", "--name", "DemoCon", pretalxTestdata); code != 0 || !strings.Contains(stdout, `--tz "Europe/Paris" is not used`) {
+		t.Errorf("check --tz: exit %d\n%s", code, stdout)
+	}
+}
