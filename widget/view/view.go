@@ -20,20 +20,21 @@ import (
 // Instance is one mounted schedule. Instances share nothing but the bundle and
 // the base stylesheet.
 type Instance struct {
-	id                   int // in mounted
-	host, shadow, root   js.Value
-	c                    *core.Widget
-	opts                 Options
-	prefix               string              // URL fragment key prefix, e.g. "agenda."
-	conf                 string              // the conference's id, for storage keys
-	sheets               map[string]js.Value // layout: grid positions; facets: what the filters hide
-	nodes                map[string]js.Value // elements by id, until #main is rewritten
-	funcs                []js.Func
-	handler, more, flush js.Func
-	moreTimer, urlTimer  js.Value // pending renderMore and URL write (see writeURL)
-	urlPush, destroyed   bool
-	warm                 bool   // the search text is folded
-	batch                []byte // hidden flips for the loader's __agendaFlip
+	id                  int // in mounted
+	host, shadow, root  js.Value
+	c                   *core.Widget
+	opts                Options
+	prefix              string              // URL fragment key prefix, e.g. "agenda."
+	conf                string              // the conference's id, for storage keys
+	sheets              map[string]js.Value // layout: grid positions; facets: what the filters hide
+	nodes               map[string]js.Value // elements by id, until #main is rewritten
+	funcs               []js.Func
+	more, flush         js.Func
+	listening           js.Value // an AbortController whose signal every listener has
+	moreTimer, urlTimer js.Value // pending renderMore and URL write (see writeURL)
+	urlPush, destroyed  bool
+	warm                bool   // the search text is folded
+	batch               []byte // hidden flips for the loader's __agendaFlip
 }
 
 // Options are core's options, read from the host.
@@ -87,14 +88,16 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	in.nodes = map[string]js.Value{}
 	// One listener serves every control of this instance, the dialog's
 	// close and the window's history.
-	in.handler = in.funcOf(in.onEvent)
+	// Destroy removes them all at once, through the signal.
+	handler, signal := in.funcOf(in.onEvent), js.Global().Get("Object").New()
+	in.listening = js.Global().Get("AbortController").New()
+	signal.Set("signal", in.listening.Get("signal"))
 	for _, typ := range delegated {
-		in.root.Call("addEventListener", typ, in.handler)
+		in.root.Call("addEventListener", typ, handler, signal)
 	}
-	for _, typ := range []string{"popstate", "hashchange"} {
-		js.Global().Call("addEventListener", typ, in.handler)
-	}
-	in.node("dlg").Call("addEventListener", "close", in.handler)
+	js.Global().Call("addEventListener", "popstate", handler, signal)
+	js.Global().Call("addEventListener", "hashchange", handler, signal)
+	in.node("dlg").Call("addEventListener", "close", handler, signal)
 	in.flush = in.funcOf(func([]js.Value) { in.flushURL() })
 	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
 
@@ -225,14 +228,8 @@ func (in *Instance) Destroy() {
 			js.Global().Call("clearTimeout", t)
 		}
 	}
-	if in.root.Truthy() {
-		for _, typ := range delegated {
-			in.root.Call("removeEventListener", typ, in.handler)
-		}
-		for _, typ := range []string{"popstate", "hashchange"} {
-			js.Global().Call("removeEventListener", typ, in.handler)
-		}
-		in.node("dlg").Call("removeEventListener", "close", in.handler)
+	if in.listening.Truthy() {
+		in.listening.Call("abort")
 	}
 	for _, f := range in.funcs {
 		f.Release()
