@@ -29,11 +29,7 @@ func Encode(s *model.Schedule) ([]byte, error) {
 	if err != nil {
 		return nil, errors.New("bundle: time zone " + strconv.Quote(s.Conference.TimeZone) + ": " + err.Error())
 	}
-	c := *s
-	c.Rooms = append([]string(nil), s.Rooms...)
-	c.Sessions = append([]model.Session(nil), s.Sessions...)
-	c.Speakers = append([]model.Speaker(nil), s.Speakers...)
-	c.Sort()
+	c := *s.Sorted()
 
 	// Speakers: unique by slug, plus stand-ins, ordered by slug.
 	spk := c.Speakers[:0:0]

@@ -115,12 +115,7 @@ func build(s *model.Schedule) (*doc, error) {
 	}
 	// Work on a copy in programme order, so the output does not depend on the
 	// order of the sessions in the model.
-	cp := *s
-	cp.Rooms = append([]string(nil), s.Rooms...)
-	cp.Sessions = append([]model.Session(nil), s.Sessions...)
-	cp.Speakers = append([]model.Speaker(nil), s.Speakers...)
-	cp.Sort()
-	s = &cp
+	s = s.Sorted()
 	d := &doc{s: s, loc: loc, acronym: Acronym(s.Conference.ID, s.Conference.Name), speakerOf: map[string]*model.Speaker{}}
 	for i := range s.Speakers {
 		d.speakerOf[s.Speakers[i].Slug] = &s.Speakers[i]
