@@ -25,6 +25,7 @@ Usage:
   agenda export FORMAT [flags] PATH         write ics, frab-json, frab-xml or html
   agenda site [flags] PATH -o DIR           write a deployable site: pages, offline page, widget
   agenda serve [--addr HOST:PORT] DIR       serve a site folder over HTTP
+  agenda init [flags] FOLDER                write the agenda.toml that maps another generator's folder
 
 PATH is a content folder (Zola layout, with an optional agenda.toml), a
 schedule.xml or schedule.json (frab/c3voc), or a bundle.
@@ -56,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSite(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stdout, stderr)
+	case "init":
+		return runInit(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

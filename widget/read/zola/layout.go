@@ -185,7 +185,22 @@ func (r *reader) noSessions(found, drafts int) {
 	} else {
 		msg += "; found " + strings.Join(found2, ", ")
 	}
-	hint := "write each session as a .md page in one of those folders, or map your own in " + ConfigFile + " ([[sessions]] folder = \"…\"); see the README"
+	hint := "write each session as a .md page in one of those folders, or map your own in " + ConfigFile + " ([[sessions]] folder = \"…\"; see the README)"
+	pagesFound := false
+	for _, g := range list {
+		pagesFound = pagesFound || otherPages[strings.ToLower(g.ext)] || strings.EqualFold(g.ext, ".md")
+	}
+	if pagesFound {
+		// Pages of another generator: agenda init writes that mapping.
+		dir := r.prefix
+		if dir == "" {
+			dir = "."
+		}
+		if strings.ContainsAny(dir, " \t'\"") {
+			dir = strconv.Quote(dir)
+		}
+		hint += "; agenda init " + dir + " writes one from the pages it finds"
+	}
 	if nested != "" {
 		hint = "read " + r.pos(nested, 0, 0).File + " instead: it holds " + strings.Join(nestedFolders(r.fsys, nested), ", ")
 	}
