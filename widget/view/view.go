@@ -343,8 +343,13 @@ func (in *Instance) onEvent(args []js.Value) {
 	case "popstate", "hashchange":
 		in.fromURL()
 		return
-	case "close": // the dialog, closed by Escape too
-		in.closeDetails()
+	case "close": // the dialog closed (Escape too): forget its session. Not
+		// closeDetails: the event comes a task later, maybe after another
+		// session's dialog opened, which must stay open.
+		if !in.node("dlg").Get("open").Bool() && in.c.State().Session != "" {
+			in.c.Close()
+			in.writeURL(false)
+		}
 		return
 	}
 	if target.Get("closest").Type() != js.TypeFunction {

@@ -544,3 +544,23 @@ func facet(f query.Facet, v string) (o [query.NumFacets]string) {
 	o[f] = v
 	return o
 }
+
+// The dialog's close event comes a task after close(): a session opened in
+// between keeps its dialog (the hostile-bundle e2e test opens one after
+// another).
+func TestDialogCloseThenOpen(t *testing.T) {
+	in := mount(t, host(t, ""), open(t, conference()), Options{})
+	click(in, `[data-session="zero-copy"] .open`)
+	q(in, "dialog").Call("close")
+	click(in, `[data-session="async"] .open`)
+	time.Sleep(100 * time.Millisecond) // the close event has come and gone
+	dlg := q(in, "dialog")
+	if !dlg.Get("open").Bool() || !strings.Contains(dlg.Get("textContent").String(), "Async Everything") || in.c.State().Session != "async" {
+		t.Errorf("dialog open %v, session %q", dlg.Get("open").Bool(), in.c.State().Session)
+	}
+	q(in, "dialog").Call("close")
+	time.Sleep(100 * time.Millisecond)
+	if in.c.State().Session != "" {
+		t.Errorf("closed with Escape or close(): session %q stays", in.c.State().Session)
+	}
+}
