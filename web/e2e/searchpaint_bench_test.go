@@ -711,7 +711,7 @@ func spEnvVariant() spVariant {
 var spVariants = []spVariant{
 	{name: "as built"},
 	{name: "prefolded", warm: true},
-	{name: "cv:visible on .s (without today's rule)", css: ".day>.s{content-visibility:visible}"},
+	{name: "cv:visible on chunks (without today's rule)", css: ".chunk{content-visibility:visible}"},
 	{name: "cv:auto on .day", css: ".day{content-visibility:auto;contain-intrinsic-size:auto 3000px}"},
 	{name: "cv:auto on .grid .s", css: ".grid .s{content-visibility:auto;contain-intrinsic-size:auto 3rem}"},
 	{name: "contain:content on .s", css: ".s{contain:content}"},

@@ -88,6 +88,11 @@ const (
 	laterSlice = 150
 )
 
+// chunk is how many sessions of the list share one box that the browser
+// skips while it is off screen (content-visibility): a few dozen boxes to
+// watch instead of a thousand.
+const chunk = 25
+
 // render returns #main's markup and layout when the view (or the grid's
 // day, the zone, the favourites) changed since the last call.
 func (c *Widget) render() (changed bool, html, layout string) {
@@ -140,7 +145,16 @@ func (c *Widget) More() []Slice {
 		p := page(nil)
 		j := k
 		for ; j < len(next) && (grid || int(c.day[next[j]]) == d); j++ {
+			if !grid && (j-k)%chunk == 0 {
+				if j > k {
+					p.raw(`</div>`)
+				}
+				p.raw(`<div class="chunk">`)
+			}
 			c.session(&p, c.b.Session(next[j]), "")
+		}
+		if !grid && j > k {
+			p.raw(`</div>`)
 		}
 		out = append(out, Slice{Grid: grid, Day: d, HTML: p.String(), Sessions: next[k:j:j]})
 		k = j
@@ -159,7 +173,7 @@ func (c *Widget) list(only query.Set) string {
 	b, w := c.b, c.words
 	p := page(c.scratch[:0])
 	clashes := c.clashes(only)
-	day, rendered := -2, 0
+	day, rendered, inChunk := -2, 0, 0
 	for i := 0; i < b.NumSessions(); i++ {
 		if only != nil && !only.Has(i) {
 			continue
@@ -167,6 +181,10 @@ func (c *Widget) list(only query.Set) string {
 		s := b.Session(i)
 		d := int(c.day[i])
 		if d != day {
+			if inChunk > 0 {
+				p.raw(`</div>`)
+				inChunk = 0
+			}
 			if day != -2 {
 				p.raw(`</section>`)
 			}
@@ -188,7 +206,17 @@ func (c *Widget) list(only query.Set) string {
 			continue
 		}
 		rendered++
+		if inChunk == 0 {
+			p.raw(`<div class="chunk">`)
+		}
 		c.session(&p, s, clashes[i])
+		if inChunk++; inChunk == chunk {
+			p.raw(`</div>`)
+			inChunk = 0
+		}
+	}
+	if inChunk > 0 {
+		p.raw(`</div>`)
 	}
 	if day != -2 {
 		p.raw(`</section>`)

@@ -58,7 +58,7 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .kind{text-transform:uppercase;letter-spacing:.04em;font-size:.85em}
 .star{min-width:2.4rem;font-size:1.1em;line-height:1;color:var(--star)}
 .star[aria-pressed=true]{background:var(--soft);color:var(--star);border-color:var(--star);border-width:2px}
-.day>.s{content-visibility:auto;contain-intrinsic-size:auto 4.5rem}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 100rem}
 .brk{grid-template-columns:8.5rem 1fr auto;background:var(--soft);border-radius:.3rem;color:var(--muted);font-style:italic}
 .clash{color:var(--clash);font-weight:600;font-size:.9em}
 .clash::before{content:"⚠ "}
@@ -90,5 +90,5 @@ dialog a{color:var(--accent)}
  .root{color:#000;background:#fff;padding:0}
  .grid-wrap{overflow:visible;max-height:none;border:0}.grid{display:block}.grid .rh,.grid .tm,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}
- .s{break-inside:avoid}.day>.s{content-visibility:visible}.day>h2{position:static}}
+ .s{break-inside:avoid}.chunk{content-visibility:visible}.day>h2{position:static}}
 `
