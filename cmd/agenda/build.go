@@ -64,12 +64,12 @@ func summary(s *model.Schedule, d diag.List, file string, size int) string {
 	_, warns := d.Count()
 	dayText := "no days"
 	if len(days) > 0 {
-		dayText = plural(len(days), "day") + " (" + strings.Join(days, ", ") + ")"
+		dayText = diag.Plural(len(days), "day") + " (" + strings.Join(days, ", ") + ")"
 	}
 	return diag.Escape(fmt.Sprintf("Wrote %s (%s) for %s: %s (%d scheduled), %s, %s, %s, %s.",
 		file, kib(size), s.Conference.Name,
-		plural(len(s.Sessions), "session"), scheduled, plural(len(s.Speakers), "speaker"),
-		plural(len(s.Rooms), "room"), dayText, plural(warns, "warning")))
+		diag.Plural(len(s.Sessions), "session"), scheduled, diag.Plural(len(s.Speakers), "speaker"),
+		diag.Plural(len(s.Rooms), "room"), dayText, diag.Plural(warns, "warning")))
 }
 
 // venue returns the conference's zone; readers have already warned when it is unknown.
@@ -78,13 +78,6 @@ func venue(s *model.Schedule) *time.Location {
 		return loc
 	}
 	return time.UTC
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func kib(n int) string {

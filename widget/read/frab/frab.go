@@ -19,6 +19,7 @@ import (
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
 	"github.com/agendaconf/agenda/widget/read/sanitize"
+	"github.com/agendaconf/agenda/widget/read/venue"
 	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
@@ -64,7 +65,7 @@ func ReadWith(name string, data []byte, o Options) (*model.Schedule, diag.List) 
 		b.readJSON(data)
 	default:
 		l.Error(diag.Pos{File: name, Line: 1 + bytes.Count(data[:len(data)-len(trimmed)], []byte("\n"))},
-			"not a schedule.xml or schedule.json: it starts with "+quote(prefix(trimmed)),
+			"not a schedule.xml or schedule.json: it starts with "+quote(diag.Excerpt(trimmed)),
 			"give a frab/pentabarf schedule.xml (starting with '<') or a c3voc schedule.json (starting with '{')")
 		return nil, l
 	}
@@ -237,51 +238,12 @@ func (b *builder) finish() (*model.Schedule, diag.List) {
 	return b.s, b.d
 }
 
-// tzFlag is where a problem with Options.TimeZone is reported: the flag that
-// gave it, since no file did.
-var tzFlag = diag.Pos{File: "--tz"}
-
 // resolveZone decides the venue's zone: the file's time_zone_name when it
 // has one, else Options.TimeZone, else UTC. (The warning for UTC waits for
 // checkOffsets, which can say what offsets the file's times carry.)
 func (b *builder) resolveZone() {
-	c := &b.s.Conference
-	file, flag := strings.TrimSpace(b.zone), strings.TrimSpace(b.opts.TimeZone)
-	var flagLoc *time.Location
-	if flag != "" {
-		if loc, ok := loadZone(flag); ok {
-			flagLoc = loc
-		} else {
-			b.d.Error(tzFlag, "unknown time zone "+quote(flag)+"; it is ignored", "give --tz an IANA zone name such as Europe/Berlin")
-		}
-	}
-	b.loc, c.TimeZone, b.zoneFrom = time.UTC, "UTC", ""
-	if file != "" {
-		if loc, ok := loadZone(file); ok {
-			b.loc, c.TimeZone, b.zoneFrom = loc, file, "time_zone_name"
-			if flagLoc != nil && flag != file {
-				b.d.Warn(b.zonePos, "--tz "+quote(flag)+" is not used: the file names its own zone, "+quote(file)+" (time_zone_name)",
-					"leave --tz out, or fix time_zone_name in the source system if the file is wrong")
-			}
-			return
-		}
-		what := "assuming UTC"
-		if flagLoc != nil {
-			what = "using --tz " + quote(flag)
-		}
-		b.d.Error(b.zonePos, "unknown time zone "+quote(file)+" (time_zone_name); "+what, "use an IANA zone name such as Europe/Berlin")
-	}
-	if flagLoc != nil {
-		b.loc, c.TimeZone, b.zoneFrom = flagLoc, flag, "--tz"
-	}
-}
-
-func loadZone(name string) (*time.Location, bool) {
-	if strings.EqualFold(name, "local") {
-		return nil, false // the machine's zone is not the venue's
-	}
-	loc, err := time.LoadLocation(name)
-	return loc, err == nil
+	z := venue.Resolve(&b.d, venue.Source{Zone: b.zone, Pos: b.zonePos, Key: "time_zone_name", Fix: "fix time_zone_name in the source system"}, b.opts.TimeZone)
+	b.loc, b.s.Conference.TimeZone, b.zoneFrom = z.Loc, z.Name, z.From
 }
 
 // checkOffsets compares the UTC offsets the file's times carry with the
@@ -1015,22 +977,3 @@ func firstNonEmpty(s ...string) string {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
-
-// prefix returns the first few characters of data for a message.
-func prefix(data []byte) string {
-	s := string(data)
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		s = s[:i]
-	}
-	if len(s) > 20 {
-		s = s[:20]
-		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-			s = s[:len(s)-1]
-		}
-		if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-			s = s[:len(s)-1]
-		}
-		s += "…"
-	}
-	return s
-}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agendaconf/agenda/widget/model/diag"
 	"github.com/agendaconf/agenda/widget/read/zola"
 )
 
@@ -589,7 +590,7 @@ func (g *Guess) conference(o Options, dates []*Key) {
 	if noYear == 0 {
 		return
 	}
-	what := plural(noYear, "date") + " " + isAre(noYear) + " written without a year"
+	what := diag.Plural(noYear, "date") + " " + diag.IsAre(noYear) + " written without a year"
 	switch len(years) {
 	case 0:
 		g.YearNote = what + " and no date gives one"
@@ -823,18 +824,4 @@ func guessSpeakers(f *Folder) *SpeakerGuess {
 	}
 	s.Unmapped = unmapped(f, p.used)
 	return s
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }

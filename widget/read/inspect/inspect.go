@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agendaconf/agenda/widget/model/diag"
 	"github.com/agendaconf/agenda/widget/read/frontmatter"
 )
 
@@ -507,7 +508,7 @@ func (k *Key) mostly(cs ...Class) bool {
 // offset (2), date-time (1)".
 func (k *Key) Describe(pages int) string {
 	var b strings.Builder
-	b.WriteString(k.Name + ": " + strconv.Itoa(k.Pages) + " of " + plural(pages, "page"))
+	b.WriteString(k.Name + ": " + strconv.Itoa(k.Pages) + " of " + diag.Plural(pages, "page"))
 	type cn struct {
 		c Class
 		n int

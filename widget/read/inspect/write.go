@@ -32,7 +32,7 @@ func (g *Guess) ZoneNote() string {
 			name = "Z (UTC)"
 		}
 		if i == 0 {
-			parts = append(parts, plural(o.n, "date-time")+" "+carry(o.n)+" the offset "+name)
+			parts = append(parts, diag.Plural(o.n, "date-time")+" "+carry(o.n)+" the offset "+name)
 		} else {
 			parts = append(parts, strconv.Itoa(o.n)+" the offset "+name)
 		}
@@ -82,7 +82,7 @@ func (g *Guess) TOML() []byte {
 			folders++
 		}
 	}
-	w.c("agenda.toml for " + clean(r.Name) + ", written by agenda init from " + plural(r.Pages, "page") + " in " + plural(folders, "folder") + ".")
+	w.c("agenda.toml for " + clean(r.Name) + ", written by agenda init from " + diag.Plural(r.Pages, "page") + " in " + diag.Plural(folders, "folder") + ".")
 	w.c("Above each line, what init saw: the key, on how many of the folder's pages")
 	w.c("it is, and what its values look like. Check every guess, settle every TODO,")
 	w.c("then run agenda check on the folder. The mapping is described in the README.")
@@ -148,7 +148,7 @@ func (g *Guess) TOML() []byte {
 	}
 	for _, f := range g.MoreSpeakers {
 		w.nl()
-		w.c(f.Path + "/ looks like speaker pages too (" + plural(len(f.Pages), "page") + "); agenda.toml maps one folder of them.")
+		w.c(f.Path + "/ looks like speaker pages too (" + diag.Plural(len(f.Pages), "page") + "); agenda.toml maps one folder of them.")
 	}
 	if len(g.Others) > 0 && !g.Zola {
 		w.nl()
@@ -161,7 +161,7 @@ func (g *Guess) TOML() []byte {
 			if len(ks) > 8 {
 				ks = append(ks[:8], "…")
 			}
-			w.c("  " + clean(f.Path) + "/: " + plural(len(f.Pages), "page") + " (" + strings.Join(ks, ", ") + ")")
+			w.c("  " + clean(f.Path) + "/: " + diag.Plural(len(f.Pages), "page") + " (" + strings.Join(ks, ", ") + ")")
 		}
 	}
 	if len(r.Failed) > 0 {
@@ -182,7 +182,7 @@ func (g *Guess) writeSessions(w *tw, s *SessionGuess) {
 	f := s.Folder
 	n := len(f.Pages)
 	w.nl()
-	w.c(clean(f.Path) + "/: " + plural(n, "page") + " of sessions")
+	w.c(clean(f.Path) + "/: " + diag.Plural(n, "page") + " of sessions")
 	w.line("[[sessions]]")
 	w.kv("folder", f.Path, "")
 	if s.Kind != "" {
@@ -213,7 +213,7 @@ func (g *Guess) writeSpeakers(w *tw, s *SpeakerGuess) {
 	f := s.Folder
 	n := len(f.Pages)
 	w.nl()
-	w.c(clean(f.Path) + "/: " + plural(n, "page") + " of speakers")
+	w.c(clean(f.Path) + "/: " + diag.Plural(n, "page") + " of speakers")
 	w.line("[speakers]")
 	w.kv("folder", f.Path, "")
 	w.line("[speakers.fields]")

@@ -289,7 +289,7 @@ func (b *builder) decode(data []byte) *file {
 	}
 	end := int(dec.InputOffset())
 	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
-		b.d.Error(b.lines.pos(len(data)-len(rest)), "more after the end of the top-level object: "+quote(prefix(rest)),
+		b.d.Error(b.lines.pos(len(data)-len(rest)), "more after the end of the top-level object: "+quote(diag.Excerpt(rest)),
 			"the file holds two documents or trailing garbage; download it again")
 	}
 	if !f.hasTalks && !f.hasRooms {
@@ -307,7 +307,7 @@ func decodeList[T any](b *builder, key string, raw json.RawMessage, base int) []
 		return nil
 	}
 	if len(raw) == 0 || raw[0] != '[' {
-		b.d.Error(b.lines.pos(base), quote(key)+" must be a list, not "+prefix(raw), "download the file from pretalx again")
+		b.d.Error(b.lines.pos(base), quote(key)+" must be a list, not "+diag.Excerpt(raw), "download the file from pretalx again")
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -471,22 +471,3 @@ func Detect(data []byte) bool {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
-
-// prefix returns the start of data for a message.
-func prefix(data []byte) string {
-	s := string(bytes.TrimSpace(data))
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		s = s[:i]
-	}
-	if len(s) > 20 {
-		s = s[:20]
-		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
-			s = s[:len(s)-1]
-		}
-		if len(s) > 0 && s[len(s)-1] >= 0xC0 {
-			s = s[:len(s)-1]
-		}
-		s += "…"
-	}
-	return s
-}

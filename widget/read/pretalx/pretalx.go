@@ -50,6 +50,7 @@ import (
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
 	"github.com/agendaconf/agenda/widget/read/sanitize"
+	"github.com/agendaconf/agenda/widget/read/venue"
 	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
@@ -143,11 +144,8 @@ type offset struct {
 	off int
 }
 
-// tzFlag and yearFlag are where problems with the options are reported.
-var (
-	tzFlag   = diag.Pos{File: "--tz"}
-	yearFlag = diag.Pos{File: "--year"}
-)
+// yearFlag is where a problem with Options.Year is reported.
+var yearFlag = diag.Pos{File: "--year"}
 
 // build turns the decoded file into the schedule.
 func (b *builder) build(f *file) {
@@ -246,48 +244,12 @@ func (b *builder) conference() {
 // resolveZone decides the venue's zone: the file's "timezone" when it has
 // one, else Options.TimeZone, else UTC.
 func (b *builder) resolveZone(f *file) {
-	c := &b.s.Conference
-	file, flag := strings.TrimSpace(f.timezone), strings.TrimSpace(b.opts.TimeZone)
-	var flagLoc *time.Location
-	if flag != "" {
-		if loc, ok := loadZone(flag); ok {
-			flagLoc = loc
-		} else {
-			b.d.Error(tzFlag, "unknown time zone "+quote(flag)+"; it is ignored", "give --tz an IANA zone name such as Europe/Berlin")
-		}
-	}
-	b.loc, c.TimeZone, b.zoneFrom = time.UTC, "UTC", ""
-	if file != "" {
-		if loc, ok := loadZone(file); ok {
-			b.loc, c.TimeZone, b.zoneFrom = loc, file, "timezone"
-			if flagLoc != nil && flag != file {
-				b.d.Warn(f.zonePos, "--tz "+quote(flag)+" is not used: the file names its own zone, "+quote(file)+" (timezone)",
-					"leave --tz out, or fix the event's time zone in pretalx if the file is wrong")
-			}
-			return
-		}
-		what := "assuming UTC"
-		if flagLoc != nil {
-			what = "using --tz " + quote(flag)
-		}
-		b.d.Error(f.zonePos, "unknown time zone "+quote(file)+" (timezone); "+what, "use an IANA zone name such as Europe/Berlin")
-	}
-	if flagLoc != nil {
-		b.loc, c.TimeZone, b.zoneFrom = flagLoc, flag, "--tz"
-		return
-	}
-	if file == "" {
+	z := venue.Resolve(&b.d, venue.Source{Zone: f.timezone, Pos: f.zonePos, Key: "timezone", Fix: "fix the event's time zone in pretalx"}, b.opts.TimeZone)
+	b.loc, b.s.Conference.TimeZone, b.zoneFrom = z.Loc, z.Name, z.From
+	if z.From == "" && strings.TrimSpace(f.timezone) == "" {
 		b.d.Warn(f.zonePos, "the file names no time zone (timezone); assuming UTC",
 			"pass the venue's zone with --tz, e.g. --tz Europe/Berlin")
 	}
-}
-
-func loadZone(name string) (*time.Location, bool) {
-	if strings.EqualFold(name, "local") {
-		return nil, false // the machine's zone is not the venue's
-	}
-	loc, err := time.LoadLocation(name)
-	return loc, err == nil
 }
 
 // roomIndex maps room ids to names, and lists the names in file order.

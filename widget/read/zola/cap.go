@@ -44,7 +44,7 @@ func capWarnings(l diag.List) diag.List {
 		h.n++
 	}
 	for _, h := range more {
-		out.Warn(h.pos, "… and "+plural(h.n, "more warning")+" like this in this file, not shown: "+h.shape,
+		out.Warn(h.pos, "… and "+diag.Plural(h.n, "more warning")+" like this in this file, not shown: "+h.shape,
 			"fix the ones shown and check again")
 	}
 	if len(more) > 0 {

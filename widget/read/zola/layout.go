@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // pageFile is one page of a section folder.
@@ -69,26 +71,12 @@ func (r *reader) pages(dir string) []pageFile {
 	for _, folder := range sortedKeys(others) {
 		for _, ext := range sortedKeys(others[folder]) {
 			n := others[folder][ext]
-			r.diags.Warn(r.pos(folder, 0, 0), plural(n, ext+" file")+" in "+folder+"/ "+isAre(n)+" not read: Agenda reads .md pages here, as Zola does",
+			r.diags.Warn(r.pos(folder, 0, 0), diag.Plural(n, ext+" file")+" in "+folder+"/ "+diag.IsAre(n)+" not read: Agenda reads .md pages here, as Zola does",
 				"convert them to .md pages, move them out of "+dir+"/, or map the folder in "+ConfigFile+" ([[sessions]] folder = \""+dir+"\"; see the README)")
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }
 
 // surveyLimit bounds the files noSessions looks at: enough to describe any
@@ -107,7 +95,7 @@ func (r *reader) noSessions(found, drafts int) {
 	looked := "Agenda reads .md pages in " + strings.Join(folders, ", ")
 	if found > 0 {
 		if drafts == found {
-			r.diags.Error(where, "no sessions: all "+plural(found, "session page")+" "+isAre(found)+" drafts (draft = true), which Zola leaves out of a built site and so does Agenda",
+			r.diags.Error(where, "no sessions: all "+diag.Plural(found, "session page")+" "+diag.IsAre(found)+" drafts (draft = true), which Zola leaves out of a built site and so does Agenda",
 				"remove draft = true from the pages to publish")
 		}
 		return
@@ -169,9 +157,9 @@ func (r *reader) noSessions(found, drafts int) {
 			found2 = append(found2, "…")
 			break
 		}
-		what := plural(g.n, g.ext+" file")
+		what := diag.Plural(g.n, g.ext+" file")
 		if g.ext == "" {
-			what = plural(g.n, "file") + " without an extension"
+			what = diag.Plural(g.n, "file") + " without an extension"
 		}
 		if g.dir == "" {
 			found2 = append(found2, what+" at the top")

@@ -499,7 +499,7 @@ func (r *reader) duration(m *mappedPage, k MapKey) (time.Duration, bool) {
 func (r *reader) noMappedSessions(maps []SessionMap, found, drafts int) {
 	if found > 0 {
 		if drafts == found {
-			r.diags.Error(r.pos(".", 0, 0), "no sessions: all "+plural(found, "session page")+" "+isAre(found)+" drafts", "publish the pages")
+			r.diags.Error(r.pos(".", 0, 0), "no sessions: all "+diag.Plural(found, "session page")+" "+diag.IsAre(found)+" drafts", "publish the pages")
 		}
 		return
 	}
