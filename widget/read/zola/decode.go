@@ -279,7 +279,7 @@ func (r *reader) decodeTOML(name string, src []byte, first int, l frontmatter.Li
 		return nil, false
 	}
 	doc := string(src)
-	keys := keyLines(doc, first)
+	keys := frontmatter.KeyPositions(src, first)
 	md, err := toml.Decode(doc, v)
 	if err != nil {
 		r.tomlError(name, err, md, keys, first)
@@ -370,39 +370,6 @@ func (k keyPos) at(key string) diag.Pos {
 		return p
 	}
 	return k[""]
-}
-
-// keyLines finds the line and column of every `key =` in a TOML block whose first
-// line is line first of the file, keyed by dotted path ("extra.stage"). BurntSushi/toml
-// keeps positions to itself, so this small scan gives unknown keys their line.
-func keyLines(src string, first int) map[string][2]int {
-	out := map[string][2]int{}
-	table := ""
-	for i, l := range strings.Split(src, "\n") {
-		t := strings.TrimSpace(l)
-		col := len(l) - len(strings.TrimLeft(l, " \t")) + 1
-		switch {
-		case strings.HasPrefix(t, "["):
-			table = strings.TrimSpace(strings.Trim(t, "[] \r"))
-		case t == "" || t[0] == '#':
-		default:
-			eq := strings.IndexByte(t, '=')
-			if eq <= 0 {
-				continue
-			}
-			k := strings.Trim(strings.TrimSpace(t[:eq]), `"'`)
-			if strings.ContainsAny(k, "{}[]") {
-				continue
-			}
-			if table != "" {
-				k = table + "." + k
-			}
-			if _, dup := out[k]; !dup {
-				out[k] = [2]int{first + i, col}
-			}
-		}
-	}
-	return out
 }
 
 // zolaKeys are the keys of a Zola page's front matter
