@@ -155,3 +155,15 @@ func daysFromCivil(y, m, d int) int64 {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return int64(era)*146097 + int64(doe) - 719468
 }
+
+// SetFrom sets each option get gives (ok; "" clears it) and returns the
+// keys it gave, so that a change touches only those.
+func (o *Options) SetFrom(get func(key string) (value string, ok bool)) map[string]bool {
+	given := map[string]bool{}
+	for _, k := range OptionKeys() {
+		if v, ok := get(k); ok {
+			*o.Field(k), given[k] = v, true
+		}
+	}
+	return given
+}

@@ -8,6 +8,7 @@
 package core
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/agendaconf/agenda/widget/bundle"
@@ -22,6 +23,31 @@ type Clock interface {
 	Day(unix int64) string  // the date unix falls on: "Friday, October 9"
 	Offset(unix int64) int  // seconds east of UTC at unix; asked only of the viewer's zone
 	Zone() string           // the zone's name, for the label: "Europe/Paris"
+}
+
+// cachedClock remembers what its Clock said: a programme repeats the same
+// start times many times over, and in the browser each costs a call to Intl.
+type cachedClock struct {
+	Clock
+	times, days map[int64]string
+}
+
+func (c *cachedClock) Time(unix int64) string {
+	s, ok := c.times[unix]
+	if !ok {
+		s = c.Clock.Time(unix)
+		c.times[unix] = s
+	}
+	return s
+}
+
+func (c *cachedClock) Day(unix int64) string {
+	s, ok := c.days[unix]
+	if !ok {
+		s = c.Clock.Day(unix)
+		c.days[unix] = s
+	}
+	return s
 }
 
 // State is what the attendee chose; it round-trips through the URL fragment.
@@ -74,6 +100,15 @@ func New(b *bundle.Bundle, o Options, lang string, clock Clock, now func() int64
 	c.SetClock(clock, o.TimeZone == "local") // first: the day option names a day of the shown zone
 	c.SetOptions(o, nil)
 	return c
+}
+
+// SetLang speaks lang from now on, with clock in lang for times and days.
+// Every word is in the markup: the view writes a new Skeleton, and the next
+// Render writes all of it afresh. State and favourites stay.
+func (c *Widget) SetLang(lang string, clock Clock) {
+	c.lang, c.words = lang, wordsFor(lang)
+	c.SetClock(clock, c.st.Local)
+	c.dom = view{filters: c.dom.filters} // the new skeleton has its filters folded
 }
 
 // Bundle is the programme shown.
@@ -147,7 +182,7 @@ func (c *Widget) SetClock(clock Clock, local bool) {
 	if c.dayKey != nil {
 		old = c.key(query.Day, c.st.Filter.Is[query.Day])
 	}
-	c.clock, c.st.Local = clock, local
+	c.clock, c.st.Local = &cachedClock{clock, map[int64]string{}, map[int64]string{}}, local
 	c.days()
 	if c.dayKey != nil && old != "" {
 		c.st.Filter.Is[query.Day] = c.find(query.Day, old)
@@ -309,6 +344,39 @@ func (c *Widget) FromParams(get func(key string) (string, bool), merge bool) Sta
 		st.Session = v
 	}
 	return st
+}
+
+// Opened is the session whose details the state names, if it names one
+// in the programme.
+func (c *Widget) Opened() (int, bool) {
+	i, ok := c.b.SessionBySlug(c.st.Session)
+	return i, ok && c.st.Session != ""
+}
+
+// Prefixes are the URL fragment key prefixes of the widgets on a page, so
+// that two keep apart and a reload finds each one's keys again: the host
+// element's id, else "agenda." for the first unnamed widget, "agenda2." for
+// the next. A prefix is in use from Take to Release.
+type Prefixes map[string]int
+
+// Take returns the prefix of a widget in an element with id ("": none).
+func (p Prefixes) Take(id string) string {
+	prefix := id + "."
+	if id == "" {
+		prefix = "agenda."
+		for n := 2; p[prefix] > 0; n++ {
+			prefix = "agenda" + strconv.Itoa(n) + "."
+		}
+	}
+	p[prefix]++
+	return prefix
+}
+
+// Release gives back a prefix Take returned.
+func (p Prefixes) Release(prefix string) {
+	if p[prefix]--; p[prefix] <= 0 {
+		delete(p, prefix)
+	}
 }
 
 // Apply makes st the state, and reports whether that changed anything.

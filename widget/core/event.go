@@ -1,0 +1,37 @@
+package core
+
+// Element is what ReadEvent needs of the DOM element an event happened
+// on: the view's reads the browser's, tests' a map.
+type Element interface {
+	Prop(name string) string                 // a string property (id, value), "" if none
+	Data(name string) (string, bool)         // the data-name attribute, if present
+	Closest(selector string) (Element, bool) // the element itself or its nearest ancestor that matches
+}
+
+// actions are the data-* attributes a click acts on, as Event.Action.
+var actions = [...]string{"star", "open", "view", "ics", "close"}
+
+// ReadEvent is the Event a DOM event of type typ on target is to Handle;
+// key is a keydown's key. A click anywhere inside a control (the star's
+// text, a title's button) is the control's.
+func ReadEvent(typ, key string, target Element) Event {
+	e := Event{Type: typ, ID: target.Prop("id"), Key: key}
+	switch typ {
+	case "input", "change":
+		e.Value = target.Prop("value")
+		e.Filter, _ = target.Data("filter")
+	case "click":
+		el, ok := target.Closest("[data-star],[data-open],[data-view],[data-ics],[data-close],button[id]")
+		if !ok {
+			break
+		}
+		e.ID = el.Prop("id")
+		for _, a := range actions {
+			if v, ok := el.Data(a); ok {
+				e.Action, e.Arg = a, v
+				break
+			}
+		}
+	}
+	return e
+}
