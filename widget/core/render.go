@@ -121,11 +121,10 @@ func (c *Widget) render() (changed bool, html, layout string) {
 	return true, html, layout
 }
 
-// Slice is a run of sessions rendered later, for one container: day
-// section Day+1 (-1: unscheduled, so section 0) in the list, the grid
-// when Grid.
+// Slice is a run of sessions of one list day, rendered later: day
+// section Day+1 (-1: unscheduled, so section 0). The grid renders its day
+// whole, since the browser skips the rooms out of sight.
 type Slice struct {
-	Grid     bool
 	Day      int
 	HTML     string
 	Sessions []int
@@ -137,15 +136,14 @@ func (c *Widget) More() []Slice {
 	if len(c.pending) == 0 {
 		return nil
 	}
-	grid := c.st.View == "grid" && c.NumDays() > 0
 	next := c.pending[:min(laterSlice, len(c.pending))]
 	var out []Slice
 	for k := 0; k < len(next); {
 		d := int(c.day[next[k]])
 		p := page(nil)
 		j := k
-		for ; j < len(next) && (grid || int(c.day[next[j]]) == d); j++ {
-			if !grid && (j-k)%chunk == 0 {
+		for ; j < len(next) && int(c.day[next[j]]) == d; j++ {
+			if (j-k)%chunk == 0 {
 				if j > k {
 					p.raw(`</div>`)
 				}
@@ -153,10 +151,8 @@ func (c *Widget) More() []Slice {
 			}
 			c.session(&p, c.b.Session(next[j]), "")
 		}
-		if !grid && j > k {
-			p.raw(`</div>`)
-		}
-		out = append(out, Slice{Grid: grid, Day: d, HTML: p.String(), Sessions: next[k:j:j]})
+		p.raw(`</div>`)
+		out = append(out, Slice{Day: d, HTML: p.String(), Sessions: next[k:j:j]})
 		k = j
 	}
 	c.pending = c.pending[len(next):]
@@ -225,32 +221,17 @@ func (c *Widget) list(only query.Set) string {
 	return p.String()
 }
 
-// session renders one session. Every rendered session carries data-session
-// and part="session": host pages and tests rely on them.
+// session renders one session of the list. Every rendered session carries
+// data-session and part="session": host pages and tests rely on them.
 func (c *Widget) session(p *page, s bundle.Session, clash string) {
-	b, w := c.b, c.words
-	i := s.Index()
-	brk := b.Kind(int(s.Kind())) == "break"
-	p.raw(`<article class="s`)
-	if brk {
-		p.raw(` brk`)
-	}
-	// Facet classes: see facetCSS.
-	for d := range query.NumFacets {
-		for _, v := range c.x.Values(d, i) {
-			p.raw(" ").raw(string(query.Facets[d].Class)).int(int(v))
-		}
-	}
-	p.raw(`" id="s`).int(i).raw(`" data-session="`).esc(s.Slug()).raw(`" part="session" aria-labelledby="t`).int(i).raw(`"`)
-	if !c.textMatch.Has(i) {
-		p.raw(` hidden`)
-	}
-	p.raw(`>`)
+	w := c.words
+	c.article(p, s)
 	p.raw(`<div class="when">`)
 	if s.Scheduled() {
 		c.timeRange(p, s)
 	}
-	p.raw(`</div><div class="body"><h3 id="t`).int(i).raw(`"><button type="button" class="open" data-open="`).int(i).raw(`">`).esc(s.Title()).raw(`</button></h3>`)
+	p.raw(`</div><div class="body">`)
+	c.title(p, s)
 	p.raw(`<p class="meta">`)
 	if r := s.RoomName(); r != "" {
 		p.raw(`<span class="room">`).esc(r).raw(`</span>`)
@@ -262,31 +243,83 @@ func (c *Widget) session(p *page, s bundle.Session, clash string) {
 		p.raw(`<span class="track">`).esc(t).raw(`</span>`)
 	}
 	p.raw(`</p>`)
-	if s.NumSpeakers() > 0 {
-		p.raw(`<p class="who">`)
-		for j := 0; j < s.NumSpeakers(); j++ {
-			if j > 0 {
-				p.raw(`, `)
-			}
-			p.esc(b.Speaker(s.Speaker(j)).Name)
-		}
-		p.raw(`</p>`)
-	}
+	c.speakers(p, s)
 	if clash != "" {
 		p.raw(`<p class="clash">`).esc(w.overlaps).raw(` `).esc(clash).raw(`</p>`)
 	}
 	p.raw(`</div>`)
-	if !brk {
-		fav := c.favs.Has(i)
-		p.raw(`<button type="button" class="star" id="st`).int(i).raw(`" data-star="`).int(i).raw(`" aria-pressed="`).raw(strconv.FormatBool(fav)).raw(`" aria-label="`).esc(w.addStar).raw(`: `).esc(s.Title()).raw(`">`)
-		if fav {
-			p.raw(`★`)
-		} else {
-			p.raw(`☆`)
-		}
-		p.raw(`</button>`)
-	}
+	c.star(p, s)
 	p.raw(`</article>`)
+}
+
+// card renders one session of the grid: title, times, speakers and star
+// only, since its column names the room and the dialog tells the rest. Half
+// the elements of a list session: a keystroke that hides a few hundred
+// sessions tears down half as many boxes.
+func (c *Widget) card(p *page, s bundle.Session) {
+	c.article(p, s)
+	c.title(p, s)
+	p.raw(`<p class="when">`)
+	c.timeRange(p, s)
+	p.raw(`</p>`)
+	c.speakers(p, s)
+	c.star(p, s)
+	p.raw(`</article>`)
+}
+
+// article opens a session's element: its facet classes (see facetCSS), the
+// id Render patches, and hidden when the search leaves it out.
+func (c *Widget) article(p *page, s bundle.Session) {
+	i := s.Index()
+	p.raw(`<article class="s`)
+	if c.b.Kind(int(s.Kind())) == "break" {
+		p.raw(` brk`)
+	}
+	for d := range query.NumFacets {
+		for _, v := range c.x.Values(d, i) {
+			p.raw(" ").raw(string(query.Facets[d].Class)).int(int(v))
+		}
+	}
+	p.raw(`" id="s`).int(i).raw(`" data-session="`).esc(s.Slug()).raw(`" part="session" aria-labelledby="t`).int(i).raw(`"`)
+	if !c.textMatch.Has(i) {
+		p.raw(` hidden`)
+	}
+	p.raw(`>`)
+}
+
+func (c *Widget) title(p *page, s bundle.Session) {
+	i := s.Index()
+	p.raw(`<h3 id="t`).int(i).raw(`"><button type="button" class="open" data-open="`).int(i).raw(`">`).esc(s.Title()).raw(`</button></h3>`)
+}
+
+func (c *Widget) speakers(p *page, s bundle.Session) {
+	if s.NumSpeakers() == 0 {
+		return
+	}
+	p.raw(`<p class="who">`)
+	for j := 0; j < s.NumSpeakers(); j++ {
+		if j > 0 {
+			p.raw(`, `)
+		}
+		p.esc(c.b.Speaker(s.Speaker(j)).Name)
+	}
+	p.raw(`</p>`)
+}
+
+// star is the favourite button; breaks have none.
+func (c *Widget) star(p *page, s bundle.Session) {
+	i := s.Index()
+	if c.b.Kind(int(s.Kind())) == "break" {
+		return
+	}
+	fav := c.favs.Has(i)
+	p.raw(`<button type="button" class="star" id="st`).int(i).raw(`" data-star="`).int(i).raw(`" aria-pressed="`).raw(strconv.FormatBool(fav)).raw(`" aria-label="`).esc(c.words.addStar).raw(`: `).esc(s.Title()).raw(`">`)
+	if fav {
+		p.raw(`★`)
+	} else {
+		p.raw(`☆`)
+	}
+	p.raw(`</button>`)
 }
 
 func (c *Widget) timeRange(p *page, s bundle.Session) {
@@ -334,6 +367,12 @@ const slot = 5 * 60
 // that overlap in a room sit side by side in lanes, and sessions without a
 // room have a column of their own. Positions go to a constructable
 // stylesheet (layout), never to style attributes.
+//
+// Each room is a box of its own (.col) on a fixed time scale, which the
+// browser skips while it is scrolled out of sight (content-visibility): a
+// keystroke at FOSDEM restyles the few rooms on screen, not all forty. Rows
+// are therefore of fixed height: with rows sized to their content, every
+// room would have to be laid out to place any.
 func (c *Widget) grid(day int) (html, layout string) {
 	b, w := c.b, c.words
 	var on []int
@@ -352,7 +391,7 @@ func (c *Widget) grid(day int) (html, layout string) {
 	var p, l page
 	l.raw(`.grid{grid-template-columns:`)
 	l = g.AppendTracks(l, grid.DefaultSizes)
-	l.raw(`;grid-template-rows:auto repeat(`).int(g.Rows).raw(`,minmax(.55rem,auto))}`)
+	l.raw(`}.times,.col{grid-template-rows:repeat(`).int(g.Rows).raw(`,var(--slot))}`)
 	// The grid shows one day: say which (the day filter picks another).
 	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" id="grid" role="presentation"><div class="corner"></div>`)
@@ -363,27 +402,37 @@ func (c *Widget) grid(day int) (html, layout string) {
 		}
 		p.raw(`<div class="rh" id="rh`).int(k).raw(`" part="room">`).esc(name).raw(`</div>`)
 		start, span := col.GridColumn()
-		l.raw(`#rh`).int(k).raw(`{grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
+		l.raw(`#rh`).int(k).raw(`,#c`).int(k).raw(`{grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
+		l.raw(`#c`).int(k).raw(`{grid-template-columns:repeat(`).int(span).raw(`,minmax(0,1fr))}`)
 	}
+	p.raw(`<div class="times">`)
 	for t, n := g.T0, 0; n*1800 < g.Rows*slot; t, n = t+1800, n+1 {
 		p.raw(`<div class="tm" id="tm`).int(n).raw(`">`).esc(c.clock.Time(t)).raw(`</div>`)
-		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(grid.FirstRowLine + g.Row(t)).raw(`/span 6}`)
+		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(1 + g.Row(t)).raw(`/span 6}`)
+	}
+	p.raw(`</div>`)
+	// Sessions by column, in time order within each.
+	byCol := make([][]int, len(g.Columns))
+	for k := range on {
+		col := g.Spots[k].Column
+		byCol[col] = append(byCol[col], k)
+	}
+	for col, ks := range byCol {
+		p.raw(`<div class="col" id="c`).int(col).raw(`">`)
+		track := g.Columns[col].Track
+		for _, k := range ks {
+			i := on[k]
+			c.card(&p, b.Session(i))
+			sp := g.Spots[k]
+			l.raw(`#s`).int(i).raw(`{grid-row:`).int(1 + sp.RowFrom).raw(`/`).int(1 + sp.RowTo).
+				raw(`;grid-column:`).int(1 + sp.Track - track).raw(`/span `).int(sp.Span).raw(`}`)
+		}
+		p.raw(`</div>`)
 	}
 	// Now, as a line across the day, when it falls on it.
 	if now := c.NowUnix(); now >= g.T0 && now < g.T0+int64(g.Rows)*slot {
 		p.raw(`<div class="now-line" id="now-line" aria-hidden="true"></div>`)
-		l.raw(`#now-line{grid-row:`).int(grid.FirstRowLine + g.Row(now)).raw(`;grid-column:2/-1}`)
-	}
-	for k, i := range on {
-		if k < firstSlice {
-			c.session(&p, b.Session(i), "")
-		} else {
-			c.pending = append(c.pending, i)
-		}
-		sp := g.Spots[k]
-		r0, r1 := sp.GridRow()
-		start, span := sp.GridColumn()
-		l.raw(`#s`).int(i).raw(`{grid-row:`).int(r0).raw(`/`).int(r1).raw(`;grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
+		l.raw(`#now-line{margin-top:calc(var(--slot)*`).int(g.Row(now)).raw(`)}`)
 	}
 	p.raw(`</div></div>`)
 	return p.String(), l.String()

@@ -64,13 +64,16 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .clash::before{content:"⚠ "}
 .grid-day{font-size:1.1em;margin:.5rem 0}
 .grid-wrap{overflow:auto;max-height:var(--agenda-grid-height,80vh);border:1px solid var(--line);border-radius:.4rem}
-.grid{display:grid;position:relative;min-width:min-content}
-.grid .rh{position:sticky;top:0;z-index:2;background:var(--bg);font-weight:600;padding:.4rem;border-bottom:2px solid var(--line);grid-row:1}
-.grid .corner{position:sticky;left:0;top:0;z-index:3;background:var(--bg);grid-row:1;grid-column:1}
-.grid .tm{position:sticky;left:0;z-index:1;background:var(--bg);color:var(--muted);font-size:.8em;padding:0 .4rem;grid-column:1;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
+.grid{display:grid;position:relative;min-width:min-content;--slot:var(--agenda-grid-slot,1.1rem)}
+.grid .rh{position:sticky;top:0;z-index:3;background:var(--bg);font-weight:600;padding:.4rem;border-bottom:2px solid var(--line);grid-row:1}
+.grid .corner{position:sticky;left:0;top:0;z-index:4;background:var(--bg);grid-row:1;grid-column:1}
+.times{position:sticky;left:0;z-index:2;background:var(--bg);grid-row:2;grid-column:1;display:grid}
+.tm{color:var(--muted);font-size:.8em;padding:0 .4rem;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
+.col{grid-row:2;display:grid;min-width:0;contain:inline-size;content-visibility:auto;contain-intrinsic-size:auto 10rem auto 10rem}
 .grid .s{display:block;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
 .grid .s .star{float:right;min-height:1.8rem;min-width:1.8rem;padding:0 .3rem;margin-left:.25rem}
 .grid .brk{border-left-color:var(--muted)}
+.grid .now-line{grid-row:2;grid-column:2/-1}
 .now-line{border-top:2px solid var(--clash);z-index:1;pointer-events:none;align-self:start}
 time{white-space:nowrap}
 dialog{border:1px solid var(--line);border-radius:.6rem;max-width:min(42rem,94vw);max-height:90vh;color:var(--fg);background:var(--bg);padding:1.25rem}
@@ -88,7 +91,7 @@ dialog a{color:var(--accent)}
 @media print{.bar,dialog,.empty,button:not(.tz):not(.open),.now-line{display:none!important}
  .tz{all:unset;display:inline;color:#000}
  .root{color:#000;background:#fff;padding:0}
- .grid-wrap{overflow:visible;max-height:none;border:0}.grid{display:block}.grid .rh,.grid .tm,.grid .corner{display:none}
+ .grid-wrap{overflow:visible;max-height:none;border:0}.grid,.col{display:block}.grid .rh,.times,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}
- .s{break-inside:avoid}.chunk{content-visibility:visible}.day>h2{position:static}}
+ .s{break-inside:avoid}.chunk,.col{content-visibility:visible}.day>h2{position:static}}
 `
