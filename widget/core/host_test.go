@@ -218,3 +218,41 @@ func TestPermalink(t *testing.T) {
 		}
 	}
 }
+
+func TestStore(t *testing.T) {
+	storage := map[string]string{"kept": "from storage"}
+	var refuse, blocked bool
+	s := Store{
+		Get: func(k string) string {
+			if blocked {
+				panic("SecurityError")
+			}
+			return storage[k]
+		},
+		Set: func(k, v string) {
+			if refuse {
+				panic("QuotaExceededError")
+			}
+			storage[k] = v
+		},
+	}
+	steps := []struct {
+		do              func()
+		key, want, what string
+	}{
+		{func() {}, "kept", "from storage", "storage works"},
+		{func() { s.Save("a", "1") }, "a", "1", "saved"},
+		{func() { refuse = true; s.Save("a", "2") }, "a", "2", "storage full: memory keeps it"},
+		{func() { refuse = false; storage["a"] = "3" }, "a", "2", "memory wins over storage"},
+		{func() { s.Save("a", "4") }, "a", "4", "storage takes it again"},
+		{func() { storage["a"] = "5" }, "a", "5", "and memory forgot it"},
+		{func() { blocked = true }, "kept", "", "reading storage throws"},
+		{func() { refuse = true; s.Save("b", "6") }, "b", "6", "blocked: memory keeps it"},
+	}
+	for _, st := range steps {
+		st.do()
+		if got := s.Load(st.key); got != st.want {
+			t.Errorf("%s: Load(%q) = %q, want %q", st.what, st.key, got, st.want)
+		}
+	}
+}
