@@ -2,9 +2,8 @@
 
 // Command widget is the WebAssembly module, free of data: `agenda site`
 // appends the programme's bundle to it as a custom section, which the loader
-// hands over before main runs. main gives the loader its API (mount, set,
-// destroy, version) and keeps running, since one Go runtime serves every
-// schedule on the page.
+// hands over before main runs. main gives the loader its API and keeps
+// running: one Go runtime serves every schedule on the page.
 package main
 
 import (
@@ -17,18 +16,17 @@ import (
 var version = "dev"
 
 func main() {
-	// The loader put __agendaBundle (a Uint8Array, or undefined when the
-	// module carries no bundle) and __agendaReady in the scope it runs us in;
-	// without a loader (tests, a bare page) the API is simply not handed over.
+	// The loader put __agendaBundle (a Uint8Array, or undefined: no bundle)
+	// and __agendaReady in our scope; without a loader (tests, a bare page)
+	// the API is simply not handed over.
 	g := js.Global()
 	var data []byte
 	if b := g.Get("__agendaBundle"); b.InstanceOf(g.Get("Uint8Array")) {
 		data = make([]byte, b.Length())
 		js.CopyBytesToGo(data, b)
 	}
-	api := view.API(version, data)
 	if ready := g.Get("__agendaReady"); ready.Type() == js.TypeFunction {
-		ready.Invoke(api)
+		ready.Invoke(view.API(version, data))
 	}
-	select {} // never return: every mounted schedule lives in this runtime
+	select {}
 }

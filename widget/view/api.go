@@ -9,7 +9,6 @@ import (
 	"unsafe"
 
 	"github.com/agendaconf/agenda/widget/bundle"
-	"github.com/agendaconf/agenda/widget/core"
 )
 
 // API builds the one object the loader receives: {version, mount(element,
@@ -33,7 +32,7 @@ func API(version string, data []byte) js.Value {
 		h := &handle{host: host, embedded: embedded, embeddedErr: embeddedErr}
 		o := h.js() // first: even a widget that fails at once can be set or destroyed
 		protect(h.oops, func() {
-			h.opts, _ = ParseOptions(arg(args, 1))
+			readOptions(arg(args, 1), &h.opts)
 			h.load()
 		})
 		return o
@@ -41,40 +40,29 @@ func API(version string, data []byte) js.Value {
 	return api
 }
 
-// ParseOptions reads a plain JS object of strings; it also reports which keys
-// were present, so Set changes only those. The object is the host's: a
-// getter that throws makes ParseOptions panic (see protect).
-func ParseOptions(v js.Value) (Options, map[string]bool) {
-	var o Options
-	given := map[string]bool{}
-	if v.Type() != js.TypeObject {
-		return o, given
-	}
-	for _, k := range core.OptionKeys() {
-		x := reflectGet(v, k)
-		switch x.Type() {
-		case js.TypeString:
-			*o.Field(k) = x.String()
-			given[k] = true
-		case js.TypeNull:
-			given[k] = true
+// readOptions sets the options a plain JS object of strings gives (null
+// clears one) and reports which it gave. The object is the host's: a getter
+// that throws makes readOptions panic (see protect).
+func readOptions(v js.Value, o *Options) map[string]bool {
+	return o.SetFrom(func(k string) (string, bool) {
+		if v.Type() != js.TypeObject {
+			return "", false
 		}
-	}
-	return o, given
+		x := reflectGet(v, k)
+		return str(x), x.Type() == js.TypeString || x.IsNull()
+	})
 }
 
 // errNoBundle is why a widget without src cannot mount from a module that
 // carries no programme (one built by go build, not by agenda site).
 var errNoBundle = errors.New("this agenda.wasm carries no programme (write the site with agenda site), and no src was given")
 
-// One Go runtime serves every widget on the page, and a panic that leaves a
-// js.FuncOf callback ends it: every widget stops answering. So each way in
-// from JS (mount, set, destroy, listeners, timers, fetch callbacks) goes
-// through protect, which turns a panic into an error shown on that widget
-// alone. A JS exception inside Call, New or Invoke becomes a panic (js.Error)
-// that recover sees; one inside js.Value.Get unwinds through the wasm where
-// nothing can catch it, so properties that may throw (storage, a host's
-// options object) are read with Reflect.get through Call.
+// One Go runtime serves every widget on the page: a panic that leaves a
+// js.FuncOf callback ends it, and every widget stops. So each way in from JS
+// goes through protect, which shows the panic on that widget alone. A JS
+// exception in Call, New or Invoke is a panic recover sees; one in
+// js.Value.Get unwinds where nothing can catch it, so properties that may
+// throw (storage, a host's options) are read with Reflect.get, through Call.
 
 // catch runs fn and returns what it panicked with, nil if it did not.
 func catch(fn func()) (r any) {
@@ -132,8 +120,9 @@ func arg(args []js.Value, i int) js.Value {
 	return js.Undefined()
 }
 
-// handle is what mount returns. It outlives the wait for a src bundle, an
-// error and a change of src: options set meanwhile are kept in opts.
+// handle is what mount returns, and owns the instance it mounts. It
+// outlives the wait for a src bundle, an error and a change of src: options
+// set meanwhile are kept in opts.
 type handle struct {
 	host        js.Value
 	opts        Options // every option given so far
@@ -142,7 +131,6 @@ type handle struct {
 	embeddedErr error
 	loads       int // counts loads: a response to an earlier one is dropped
 	destroyed   bool
-	funcs       []js.Func
 }
 
 // load shows the programme opts.Src names, or the embedded one.
@@ -158,16 +146,12 @@ func (h *handle) load() {
 	}
 }
 
-// fail takes down what the widget shows and says why instead; src names the
-// bundle that would not load, if that is the reason.
+// fail shows why the widget failed instead of it; src names the bundle
+// that would not load, if that is the reason.
 func (h *handle) fail(src, why string) {
-	if h.destroyed {
-		return
+	if !h.destroyed {
+		failed(h.host, h.in, h.opts.Lang, src, why)
 	}
-	if h.in != nil {
-		catch(h.in.Destroy)
-	}
-	MountError(h.host, core.Failed(h.opts.Lang, src, why))
 }
 
 func (h *handle) oops(why string) { h.fail("", why) }
@@ -177,10 +161,9 @@ func (h *handle) oops(why string) { h.fail("", why) }
 // shown stays until then; a later load or destroy makes this one moot.
 func (h *handle) fetch(load int, src string) {
 	h.host.Get("dataset").Set("state", "loading")
-	var onResp, onBuf, onErr js.Func
+	var next, onErr js.Func
 	done := func(why string, data []byte) {
-		onResp.Release()
-		onBuf.Release()
+		next.Release()
 		onErr.Release()
 		if load != h.loads || h.destroyed {
 			return
@@ -198,65 +181,53 @@ func (h *handle) fetch(load int, src string) {
 		h.fail(src, why)
 	}
 	fail := func(why string) { done(why, nil) }
-	onErr = funcOf(fail, func(args []js.Value) { done(text(arg(args, 0)), nil) })
-	onBuf = funcOf(fail, func(args []js.Value) {
-		arr := js.Global().Get("Uint8Array").New(arg(args, 0))
-		data := make([]byte, arr.Length())
-		js.CopyBytesToGo(data, arr)
-		done("", data)
-	})
-	onResp = funcOf(fail, func(args []js.Value) {
-		r := arg(args, 0)
-		if r.Type() != js.TypeObject {
-			done("no response", nil)
-			return
-		}
-		if !r.Get("ok").Truthy() {
+	onErr = funcOf(fail, func(args []js.Value) { fail(text(arg(args, 0))) })
+	// next takes the response, then its body.
+	next = funcOf(fail, func(args []js.Value) {
+		switch r := arg(args, 0); {
+		case r.InstanceOf(js.Global().Get("ArrayBuffer")):
+			data := make([]byte, r.Get("byteLength").Int())
+			js.CopyBytesToGo(data, js.Global().Get("Uint8Array").New(r))
+			done("", data)
+		case r.Type() != js.TypeObject:
+			fail("no response")
+		case !r.Get("ok").Truthy():
 			why := "HTTP"
 			if s := r.Get("status"); s.Type() == js.TypeNumber {
 				why += " " + strconv.Itoa(s.Int())
 			}
-			done(why, nil)
-			return
+			fail(why)
+		default:
+			r.Call("arrayBuffer").Call("then", next, onErr)
 		}
-		r.Call("arrayBuffer").Call("then", onBuf, onErr)
 	})
-	protect(fail, func() { js.Global().Call("fetch", src).Call("then", onResp, onErr) })
+	protect(fail, func() { js.Global().Call("fetch", src).Call("then", next, onErr) })
 }
 
-func (h *handle) js() js.Value {
-	o := js.Global().Get("Object").New()
-	set := funcOf(h.oops, func(args []js.Value) {
-		if h.destroyed {
-			return
-		}
-		opts, given := ParseOptions(arg(args, 0))
+// noop stands in for a destroyed handle's methods: a page may call them
+// again, and a released js.Func only logs "call to released function".
+var noop = js.FuncOf(func(js.Value, []js.Value) any { return nil })
+
+func (h *handle) js() (o js.Value) {
+	var set, destroy js.Func
+	set = funcOf(h.oops, func(args []js.Value) {
 		src := h.opts.Src
-		for k := range given {
-			*h.opts.Field(k) = *opts.Field(k)
-		}
-		shown := h.in != nil && !h.in.destroyed
+		given := readOptions(arg(args, 0), &h.opts)
+		shown := h.in != nil && !h.in.destroyed // else loading or failed: the next mount reads h.opts
 		if shown {
-			h.in = h.in.Set(opts, given)
-		} // else loading or failed: the next mount reads h.opts
+			h.in.Set(h.opts, given)
+		}
 		if given["src"] && (h.opts.Src != src || !shown) {
 			h.load() // a new programme, with the other options as they are now
 		}
 	})
-	destroy := funcOf(h.oops, func([]js.Value) {
-		if h.destroyed {
-			return
-		}
+	destroy = funcOf(h.oops, func([]js.Value) {
 		h.destroyed = true
-		if h.in != nil {
-			catch(h.in.Destroy)
-		}
-		for _, f := range h.funcs {
-			f.Release()
-		}
+		catch(h.in.Destroy)
+		o.Set("set", noop)
+		o.Set("destroy", noop)
+		set.Release()
+		destroy.Release()
 	})
-	h.funcs = []js.Func{set, destroy}
-	o.Set("set", set)
-	o.Set("destroy", destroy)
-	return o
+	return js.ValueOf(map[string]any{"set": set, "destroy": destroy})
 }

@@ -101,14 +101,21 @@ func alert(el js.Value) string {
 	return ""
 }
 
-// instance is what the API mounted in el.
+// instance is the schedule the API mounted in el, as its DOM shows it:
+// enough for q, visible, setValue and click. Which element holds which
+// instance is the loader's business, and the handle's: not Go's.
 func instance(t *testing.T, el js.Value) *Instance {
 	t.Helper()
-	in := mountedOn(el)
-	if in == nil {
+	if !mounted(el) {
 		t.Fatalf("nothing mounted (data-state %q, message %q)", dataState(el), alert(el))
 	}
-	return in
+	return &Instance{host: el, shadow: el.Get("shadowRoot")}
+}
+
+// mounted reports whether el shows a schedule.
+func mounted(el js.Value) bool {
+	s := el.Get("shadowRoot")
+	return dataState(el) == "ready" && !s.IsNull() && !s.Call("getElementById", "root").IsNull()
 }
 
 // apiMount mounts through the API, as the loader does.
@@ -217,7 +224,7 @@ func TestPanicStaysInItsWidget(t *testing.T) {
 			if dataState(el) != "error" || !strings.Contains(alert(el), "could not be shown: Error: boom") {
 				t.Errorf("data-state %q, message %q", dataState(el), alert(el))
 			}
-			if mountedOn(el) != nil {
+			if mounted(el) {
 				t.Error("the broken widget is still mounted")
 			}
 			searches(t, ok)
@@ -416,9 +423,6 @@ func TestSetSrcSwitchesProgramme(t *testing.T) {
 	}
 	waitFor(t, func() bool { return dataState(el) == "ready" })
 	in := instance(t, el)
-	if id := in.c.Bundle().Conference().ID; id != "other-conf" {
-		t.Fatalf("showing %s after set({src})", id)
-	}
 	// The room does not exist there: dropped. The language stays.
 	eq(t, "fetched, room dropped", visible(in), []string{"keynote", "panel"})
 	if got := q(in, "#tab-mine").Get("textContent").String(); got != "Mon programme" {
@@ -430,9 +434,6 @@ func TestSetSrcSwitchesProgramme(t *testing.T) {
 	// Back to the programme that came with the wasm, with the options as they are now.
 	h.Call("set", map[string]any{"src": "", "q": ""})
 	in = instance(t, el)
-	if dataState(el) != "ready" || in.c.Bundle().Conference().ID != "test-conf" {
-		t.Fatalf("set({src: \"\"}): data-state %q, message %q", dataState(el), alert(el))
-	}
 	eq(t, "embedded again: Hall A is not there", visible(in), []string{"zero-copy", "async", "workshop", "lunch", "after-dst", "dinner", "later"})
 	h.Call("set", map[string]any{"room": "Side Stage"})
 	eq(t, "embedded again", visible(instance(t, el)), []string{"async"})
@@ -448,11 +449,11 @@ func TestSetSrcRace(t *testing.T) {
 		name    string
 		replies []reply
 		destroy bool   // before the replies
-		want    string // the conference shown, or "error" with the src, or ""
+		want    string // the programme shown ("other", its sessions), or "error" with the src, or ""
 	}{
-		{"the older answers last", []reply{{"test:b", 200}, {"test:a", 200}}, false, "other-conf"},
-		{"the older answers first", []reply{{"test:a", 200}, {"test:b", 200}}, false, "other-conf"},
-		{"the older fails last", []reply{{"test:b", 200}, {"test:a", 404}}, false, "other-conf"},
+		{"the older answers last", []reply{{"test:b", 200}, {"test:a", 200}}, false, "other"},
+		{"the older answers first", []reply{{"test:a", 200}, {"test:b", 200}}, false, "other"},
+		{"the older fails last", []reply{{"test:b", 200}, {"test:a", 404}}, false, "other"},
 		{"the newer fails, the older succeeds last", []reply{{"test:b", 404}, {"test:a", 200}}, false, "error test:b"},
 		{"destroyed before either answers", []reply{{"test:b", 200}, {"test:a", 200}}, true, ""},
 	}
@@ -480,7 +481,7 @@ func TestSetSrcRace(t *testing.T) {
 			}
 			switch {
 			case tt.want == "":
-				if readies != 0 || mountedOn(el) != nil || alert(el) != "" {
+				if readies != 0 || mounted(el) || alert(el) != "" {
 					t.Errorf("a destroyed widget shows %d mounts, message %q", readies, alert(el))
 				}
 			case strings.HasPrefix(tt.want, "error "):
@@ -489,8 +490,9 @@ func TestSetSrcRace(t *testing.T) {
 					t.Errorf("data-state %q, message %q, %d mounts", dataState(el), alert(el), readies)
 				}
 			default:
-				if dataState(el) != "ready" || instance(t, el).c.Bundle().Conference().ID != tt.want || readies != 1 {
-					t.Errorf("data-state %q, message %q, %d mounts", dataState(el), alert(el), readies)
+				eq(t, "shown", visible(instance(t, el)), []string{"keynote", "panel"})
+				if readies != 1 {
+					t.Errorf("%d mounts", readies)
 				}
 			}
 		})

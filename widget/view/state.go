@@ -3,32 +3,15 @@
 package view
 
 import (
-	"strings"
 	"syscall/js"
 
-	"github.com/agendaconf/agenda/widget/text/richtext"
+	"github.com/agendaconf/agenda/widget/core"
 )
 
-// The URL fragment holds filters and view as prefixed keys, e.g.
-// #agenda.day=2026-10-08&agenda.q=zero, so links and the back button work
-// and two instances on one page keep apart. Other keys are left alone.
-
-func (in *Instance) params() js.Value {
-	hash := js.Global().Get("location").Get("hash").String()
-	return js.Global().Get("URLSearchParams").New(strings.TrimPrefix(hash, "#"))
-}
-
-// readURL makes the fragment's keys the state; it reports whether that
-// changed anything.
+// readURL makes the URL fragment's keys the state (see core.ReadFragment);
+// it reports whether that changed anything.
 func (in *Instance) readURL(merge bool) bool {
-	p := in.params()
-	return in.c.Apply(in.c.FromParams(func(k string) (string, bool) {
-		v := p.Call("get", in.prefix+k)
-		if v.Type() != js.TypeString {
-			return "", false
-		}
-		return v.String(), true
-	}, merge))
+	return in.c.ReadFragment(js.Global().Get("location").Get("hash").String(), in.prefix, merge)
 }
 
 // fromURL follows the back button or an edited URL.
@@ -42,7 +25,7 @@ func (in *Instance) fromURL() {
 		return
 	}
 	in.update(false)
-	if i, ok := in.c.Bundle().SessionBySlug(in.c.State().Session); ok && in.c.State().Session != "" {
+	if i, ok := in.c.Opened(); ok {
 		in.openDetails(i, false)
 	} else {
 		in.closeDetails()
@@ -68,19 +51,8 @@ func (in *Instance) flushURL() {
 	in.urlTimer = js.Value{}
 	push := in.urlPush
 	in.urlPush = false
-	p := in.params()
-	in.c.Params(func(k, v string) {
-		if v == "" {
-			p.Call("delete", in.prefix+k)
-		} else {
-			p.Call("set", in.prefix+k, v)
-		}
-	})
 	loc := js.Global().Get("location")
-	hash := p.Call("toString").String()
-	if hash != "" {
-		hash = "#" + hash
-	}
+	hash := in.c.Fragment(loc.Get("hash").String(), in.prefix)
 	if hash == loc.Get("hash").String() {
 		return
 	}
@@ -97,73 +69,32 @@ func (in *Instance) flushURL() {
 	})
 }
 
-// permalink is this page's address opened on one session. A page that has
-// no web address (file:, about:srcdoc, blob:) gets a link within itself:
-// an href is only ever http, https, mailto or a fragment.
+// permalink is this page's address opened on one session.
 func (in *Instance) permalink(slug string) string {
-	p := js.Global().Get("URLSearchParams").New()
-	p.Call("set", in.prefix+"session", slug)
-	frag := "#" + p.Call("toString").String()
-	page, _, _ := strings.Cut(js.Global().Get("location").Get("href").String(), "#")
-	if !richtext.SafeURL(page) {
-		return frag
-	}
-	return page + frag
+	return core.Permalink(js.Global().Get("location").Get("href").String(), in.prefix, slug)
 }
 
-// Storage: favourites live under the conference id and the session slug, so
-// they survive a rebuild that reorders sessions. Storage may be missing, full
-// or blocked (private modes, partner iframes, where merely reading
-// localStorage throws): then memory keeps what it would not, for the page's
-// life. What storage returns is anyone's: any string, any length.
-
-// memory holds what storage refused, by key; it wins over storage.
-var memory = map[string]string{}
-
-func (in *Instance) key(name string) string {
-	return "agenda:" + in.conf + ":" + name
+// store is localStorage, where the page lets it work. Favourites live under
+// the conference id and the session slug, so they survive a rebuild that
+// reorders sessions. localStorage is read through Reflect.get: reading it
+// may throw (see protect).
+var store = core.Store{
+	Get: func(k string) string { return str(reflectGet(js.Global(), "localStorage").Call("getItem", k)) },
+	Set: func(k, v string) { reflectGet(js.Global(), "localStorage").Call("setItem", k, v) },
 }
 
-// storage calls localStorage[method](args...); it panics where storage throws.
-func storage(method string, args ...any) js.Value {
-	return reflectGet(js.Global(), "localStorage").Call(method, args...)
-}
-
-func (in *Instance) load(name string) (v string) {
-	k := in.key(name)
-	if v, ok := memory[k]; ok {
-		return v
-	}
-	catch(func() {
-		if x := storage("getItem", k); x.Type() == js.TypeString {
-			v = x.String()
-		}
-	})
-	return v
-}
-
-func (in *Instance) store(name, v string) {
-	k := in.key(name)
-	if catch(func() { storage("setItem", k, v) }) == nil {
-		delete(memory, k)
-	} else {
-		memory[k] = v
-	}
-}
+func (in *Instance) load(name string) string { return store.Load("agenda:" + in.conf + ":" + name) }
+func (in *Instance) save(name, v string)     { store.Save("agenda:"+in.conf+":"+name, v) }
 
 // downloadICS offers the calendar of sessions as a file called name.
 func (in *Instance) downloadICS(sessions []int, name string) {
 	data := in.c.Calendar(sessions, in.permalink, in.c.Now())
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	o := js.Global().Get("Object").New()
-	o.Set("type", "text/calendar;charset=utf-8")
-	blob := js.Global().Get("Blob").New(js.Global().Get("Array").New(arr), o)
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": "text/calendar;charset=utf-8"})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	a := js.Global().Get("document").Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", name)
-	a.Set("hidden", true)
+	js.Global().Get("Object").Call("assign", a, map[string]any{"href": url, "download": name, "hidden": true})
 	in.root.Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")

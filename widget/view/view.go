@@ -9,8 +9,6 @@
 package view
 
 import (
-	"strconv"
-	"strings"
 	"syscall/js"
 
 	"github.com/agendaconf/agenda/widget/bundle"
@@ -20,14 +18,12 @@ import (
 // Instance is one mounted schedule. Instances share nothing but the bundle and
 // the base stylesheet.
 type Instance struct {
-	id                  int // in mounted
 	host, shadow, root  js.Value
 	c                   *core.Widget
 	opts                Options
-	prefix              string              // URL fragment key prefix, e.g. "agenda."
-	conf                string              // the conference's id, for storage keys
+	prefix, conf        string              // of the keys in the URL fragment ("agenda.") and in storage
 	sheets              map[string]js.Value // layout: grid positions; facets: what the filters hide
-	nodes               map[string]js.Value // elements by id, until #main is rewritten
+	nodes               map[string]js.Value // elements by id, until their markup is rewritten
 	funcs               []js.Func
 	more, flush         js.Func
 	listening           js.Value // an AbortController whose signal every listener has
@@ -40,89 +36,83 @@ type Instance struct {
 // Options are core's options, read from the host.
 type Options = core.Options
 
-// delegated are the events the instance's one listener handles.
-var delegated = []string{"click", "input", "change", "keydown", "focusin", "pointerdown"}
+// takeover tells the instance in a shadow root that a new mount or an error
+// takes its place (see claim), so mounting an element twice is harmless.
+// Which element holds which handle is the loader's to know, not Go's.
+const takeover = "agenda:takeover"
+
+// listened are the events the instance's one listener hears on its shadow
+// root (not #root: a new skeleton keeps them), while capturing: the
+// dialog's close does not bubble.
+var listened = []string{"click", "input", "change", "keydown", "focusin", "pointerdown", "close", takeover}
 
 var (
-	baseSheet js.Value // shared by every instance
-	mounted   = map[int]*Instance{}
-	nextID    = 1
+	baseSheet js.Value               // shared by every instance
+	prefixes  = core.Prefixes{}      // of the live instances' URL keys
 	hidden    = js.ValueOf("hidden") // made a JS string once, not per node
 )
 
 // Mount shows b in host, or why it cannot (the instance is then destroyed).
-// Mounting an element that is already mounted replaces the old instance, so
-// mounting twice is harmless.
 func Mount(host js.Value, b *bundle.Bundle, o Options) *Instance {
-	in := &Instance{host: host, opts: o, id: nextID}
-	nextID++
+	in := &Instance{host: host, opts: o}
 	protect(in.fail, func() { in.mount(b) })
 	return in
 }
 
 func (in *Instance) mount(b *bundle.Bundle) {
-	host := in.host
-	if old := mountedOn(host); old != nil {
-		old.Destroy()
-	}
-	mounted[in.id] = in
-	in.prefix, in.conf = prefixFor(host), b.Conference().ID
-	in.shadow = shadowOf(host)
-	lang := in.opts.Lang
-	if l := js.Global().Get("navigator").Get("language"); lang == "" && l.Type() == js.TypeString {
-		lang = l.String()
-	}
+	in.shadow = claim(in.host)
+	in.prefix, in.conf = prefixes.Take(str(in.host.Get("id"))), b.Conference().ID
 	o := in.opts
 	if v := in.load("timeZone"); v != "" && o.TimeZone == "" {
 		o.TimeZone = v // the attendee's last choice, unless the page says
 	}
-	clock := newClock(lang, b.Conference().TimeZone, o.TimeZone == "local")
-	in.c = core.New(b, o, lang, clock, func() int64 { return int64(js.Global().Get("Date").Call("now").Float() / 1000) })
+	lang := in.lang()
+	in.c = core.New(b, o, lang, newClock(lang, b.Conference().TimeZone, o.TimeZone == "local"), func() int64 { return int64(js.Global().Get("Date").Call("now").Float() / 1000) })
 	in.c.SetFavourites(in.load("favourites"))
 	in.readURL(true)
 
 	in.sheets = map[string]js.Value{"layout": newSheet(""), "facets": newSheet("")}
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.sheets["layout"], in.sheets["facets"]))
-	in.shadow.Set("innerHTML", in.c.Skeleton())
-	in.root = in.shadow.Call("getElementById", "root")
-	in.nodes = map[string]js.Value{}
-	// One listener serves every control of this instance, the dialog's
-	// close and the window's history.
+	// One listener serves the controls, the dialog and the window's history;
 	// Destroy removes them all at once, through the signal.
-	handler, signal := in.funcOf(in.onEvent), js.Global().Get("Object").New()
+	handler := in.funcOf(in.onEvent)
 	in.listening = js.Global().Get("AbortController").New()
-	signal.Set("signal", in.listening.Get("signal"))
-	for _, typ := range delegated {
-		in.root.Call("addEventListener", typ, handler, signal)
+	opts := js.ValueOf(map[string]any{"signal": in.listening.Get("signal"), "capture": true})
+	for _, typ := range listened {
+		in.shadow.Call("addEventListener", typ, handler, opts)
 	}
-	js.Global().Call("addEventListener", "popstate", handler, signal)
-	js.Global().Call("addEventListener", "hashchange", handler, signal)
-	in.node("dlg").Call("addEventListener", "close", handler, signal)
+	js.Global().Call("addEventListener", "popstate", handler, opts)
+	js.Global().Call("addEventListener", "hashchange", handler, opts)
 	in.flush = in.funcOf(func([]js.Value) { in.flushURL() })
 	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
 
-	in.update(false)
-	host.Get("dataset").Set("state", "ready")
+	in.draw()
+	in.host.Get("dataset").Set("state", "ready")
 	in.dispatch("agenda:ready", nil)
-	if i, ok := b.SessionBySlug(in.c.State().Session); ok && in.c.State().Session != "" {
+	if i, ok := in.c.Opened(); ok {
 		in.openDetails(i, false)
 	}
 }
 
-// mountedOn is the live instance in host, if any: the page's handles live
-// in the loader, the instances here, and nothing on the element itself.
-func mountedOn(host js.Value) *Instance {
-	for _, in := range mounted {
-		if in.host.Equal(host) {
-			return in
-		}
+// lang is the language the page asked for, else the browser's.
+func (in *Instance) lang() string {
+	if l := js.Global().Get("navigator").Get("language"); in.opts.Lang == "" && l.Type() == js.TypeString {
+		return l.String()
 	}
-	return nil
+	return in.opts.Lang
+}
+
+// draw writes the skeleton, then everything in it.
+func (in *Instance) draw() {
+	in.shadow.Set("innerHTML", in.c.Skeleton())
+	in.root = in.shadow.Call("getElementById", "root")
+	in.nodes = map[string]js.Value{}
+	in.update(false)
 }
 
 // funcOf is js.FuncOf for the instance's listeners and timers: they do
-// nothing once it is destroyed, and a panic in one takes down this instance
-// alone (see protect). Destroy releases them.
+// nothing once it is destroyed, and a panic in one takes down this
+// instance alone (see protect).
 func (in *Instance) funcOf(fn func(args []js.Value)) js.Func {
 	f := funcOf(in.fail, func(args []js.Value) {
 		if !in.destroyed {
@@ -133,29 +123,30 @@ func (in *Instance) funcOf(fn func(args []js.Value)) js.Func {
 	return f
 }
 
-// fail replaces the instance with an error that says why.
-func (in *Instance) fail(why string) {
-	catch(in.Destroy)
-	MountError(in.host, core.Failed(in.opts.Lang, "", why))
-}
+func (in *Instance) fail(why string) { failed(in.host, in, in.opts.Lang, "", why) }
 
-// MountError shows msg in host instead of a schedule: never a blank box.
-func MountError(host js.Value, msg string) {
+// failed takes down in (if any) and shows in host why, in lang, and
+// which src would not load, if that is why: never a blank box.
+func failed(host js.Value, in *Instance, lang, src, why string) {
+	catch(in.Destroy)
+	msg := core.Failed(lang, src, why)
 	js.Global().Get("console").Call("error", "agenda: "+msg)
-	shadow := shadowOf(host)
+	shadow := claim(host)
 	shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base()))
 	shadow.Set("innerHTML", core.ErrorHTML(msg))
 	host.Get("dataset").Set("state", "error")
 }
 
-// shadowOf returns the host's open shadow root, attaching one the first time.
-func shadowOf(host js.Value) js.Value {
-	if s := host.Get("shadowRoot"); s.Truthy() {
-		return s
+// claim is the host's open shadow root, for a new schedule or an error: it
+// attaches one the first time, and has the instance that showed there, if
+// any, step aside (see takeover).
+func claim(host js.Value) js.Value {
+	s := host.Get("shadowRoot")
+	if !s.Truthy() {
+		return host.Call("attachShadow", map[string]any{"mode": "open"})
 	}
-	o := js.Global().Get("Object").New()
-	o.Set("mode", "open")
-	return host.Call("attachShadow", o)
+	s.Call("dispatchEvent", js.Global().Get("Event").New(takeover))
+	return s
 }
 
 func base() js.Value {
@@ -171,58 +162,42 @@ func newSheet(css string) js.Value {
 	return s
 }
 
-// prefixFor names an instance's keys in the URL fragment: the element's id,
-// else "agenda." for the first unnamed instance on the page, "agenda2." for the
-// next, so a reload of the same page finds its own keys again.
-func prefixFor(host js.Value) string {
-	if id := host.Get("id"); id.Type() == js.TypeString && id.String() != "" {
-		return id.String() + "."
-	}
-	n := 1
-	for _, other := range mounted {
-		if !other.host.Equal(host) && !other.destroyed && strings.HasPrefix(other.prefix, "agenda") && other.host.Get("id").String() == "" {
-			n++
-		}
-	}
-	if n == 1 {
-		return "agenda."
-	}
-	return "agenda" + strconv.Itoa(n) + "."
-}
-
-// Set applies new options from the host (an attribute changed, or
-// handle.set) and returns the instance now showing them: a new language
-// mounts afresh in the same element, since every word is in the markup.
-func (in *Instance) Set(o Options, given map[string]bool) *Instance {
+// Set applies the host's options o, of which the given ones changed. A new
+// language rewrites the skeleton, where every word is, in place: state,
+// favourites, the open dialog, listeners and stylesheets stay.
+func (in *Instance) Set(o Options, given map[string]bool) {
 	if in.destroyed {
-		return in
+		return
 	}
-	for k := range given {
-		*in.opts.Field(k) = *o.Field(k)
-	}
-	if given["lang"] {
-		return Mount(in.host, in.c.Bundle(), in.opts)
-	}
+	in.opts = o
 	if given["timeZone"] {
-		in.setZone(in.opts.TimeZone == "local")
+		in.setZone(o.TimeZone == "local")
 	}
-	in.c.SetOptions(in.opts, given)
+	in.c.SetOptions(o, given)
+	if given["lang"] {
+		lang := in.lang()
+		in.c.SetLang(lang, newClock(lang, in.c.Bundle().Conference().TimeZone, in.c.State().Local))
+		in.draw()
+		if i, ok := in.c.Opened(); ok {
+			in.showDetails(i)
+		}
+		return
+	}
 	if given["theme"] {
-		in.root.Call("setAttribute", "data-theme", in.opts.ThemeName())
+		in.root.Call("setAttribute", "data-theme", o.ThemeName())
 	}
 	in.update(false)
-	return in
 }
 
-// Destroy unmounts: listeners and observers are released, the shadow root emptied.
-// It also cleans up after a mount that failed half way.
+// Destroy unmounts: listeners and timers go, the shadow root is emptied.
+// It also cleans up after a mount that failed half way, and takes nil.
 func (in *Instance) Destroy() {
-	if in.destroyed {
+	if in == nil || in.destroyed {
 		return
 	}
 	catch(in.flushURL)
 	in.destroyed = true
-	delete(mounted, in.id)
+	prefixes.Release(in.prefix)
 	for _, t := range []js.Value{in.moreTimer, in.urlTimer} {
 		if t.Truthy() {
 			js.Global().Call("clearTimeout", t)
@@ -238,15 +213,13 @@ func (in *Instance) Destroy() {
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New())
 }
 
-// update renders the state: core says what changed, as patches. push
-// records the change in the browser history.
+// update renders the state; push records the change in the browser history.
 func (in *Instance) update(push bool) {
-	active := in.shadow.Get("activeElement")
-	id := ""
-	if active.Truthy() {
-		id = active.Get("id").String()
+	focused := ""
+	if a := in.shadow.Get("activeElement"); a.Truthy() {
+		focused = str(a.Get("id"))
 	}
-	in.apply(in.c.Render(id))
+	in.apply(in.c.Render(focused))
 	in.scheduleMore()
 	in.writeURL(push)
 }
@@ -335,52 +308,37 @@ func (in *Instance) renderMore() {
 // the widget means; the history's are the URL's.
 func (in *Instance) onEvent(args []js.Value) {
 	ev := arg(args, 0)
-	if ev.Type() != js.TypeObject {
-		return
-	}
 	typ, target := ev.Get("type").String(), ev.Get("target")
 	switch typ {
+	case takeover:
+		in.Destroy()
+		return
 	case "popstate", "hashchange":
 		in.fromURL()
 		return
 	case "close": // the dialog closed (Escape too): forget its session. Not
 		// closeDetails: the event comes a task later, maybe after another
 		// session's dialog opened, which must stay open.
-		if !in.node("dlg").Get("open").Bool() && in.c.State().Session != "" {
-			in.c.Close()
-			in.writeURL(false)
+		if !in.node("dlg").Get("open").Bool() {
+			in.forget()
 		}
 		return
 	}
 	if target.Get("closest").Type() != js.TypeFunction {
 		return // not an element: an event a script dispatched on a text node
 	}
-	e := core.Event{Type: typ, ID: target.Get("id").String(), Key: str(ev.Get("key"))}
-	switch typ {
-	case "input", "change":
-		e.Value, e.Filter = str(target.Get("value")), str(target.Get("dataset").Get("filter"))
-	case "focusin", "pointerdown": // a filter about to open lists its choices
+	if typ == "focusin" || typ == "pointerdown" { // a filter about to open lists its choices
 		if target.Get("tagName").String() == "SELECT" {
-			in.apply(in.c.Render(e.ID))
+			in.apply(in.c.Render(str(target.Get("id"))))
 		}
 		return
-	case "click":
-		if el := target.Call("closest", "[data-star],[data-open],[data-view],[data-ics],[data-close],button[id]"); !el.IsNull() {
-			e.ID = el.Get("id").String()
-			for _, a := range []string{"star", "open", "view", "ics", "close"} {
-				if v := el.Get("dataset").Get(a); v.Type() == js.TypeString {
-					e.Action, e.Arg = a, v.String()
-					break
-				}
-			}
-		}
 	}
-	fx := in.c.Handle(e)
+	fx := in.c.Handle(core.ReadEvent(typ, str(ev.Get("key")), element{target}))
 	if fx.Zone {
 		in.setZone(in.c.State().Local)
 	}
 	if fx.Favourite >= 0 {
-		in.store("favourites", in.c.Favourites())
+		in.save("favourites", in.c.Favourites())
 		in.dispatch("agenda:favourite", map[string]any{"slug": in.c.Bundle().Session(fx.Favourite).Slug(), "favourite": in.c.Favourite(fx.Favourite)})
 	}
 	if fx.Render {
@@ -397,21 +355,25 @@ func (in *Instance) onEvent(args []js.Value) {
 	}
 	if fx.Focus != "" {
 		in.node(fx.Focus).Call("focus")
-	}
-	if typ == "keydown" && fx.Focus != "" {
-		ev.Call("preventDefault") // the arrow moved between tabs, not the page
+		if typ == "keydown" {
+			ev.Call("preventDefault") // the arrow moved between tabs, not the page
+		}
 	}
 }
 
-// setZone shows times in the viewer's zone, or the venue's, and remembers
-// the choice.
-func (in *Instance) setZone(local bool) {
-	in.c.SetClock(newClock(in.c.Lang(), in.c.Bundle().Conference().TimeZone, local), local)
-	zone := "venue"
-	if local {
-		zone = "local"
-	}
-	in.store("timeZone", zone)
+// element is a DOM element as core.ReadEvent reads it.
+type element struct{ js.Value }
+
+func (e element) Prop(name string) string { return str(e.Get(name)) }
+
+func (e element) Data(name string) (string, bool) {
+	v := e.Get("dataset").Get(name)
+	return str(v), v.Type() == js.TypeString
+}
+
+func (e element) Closest(selector string) (core.Element, bool) {
+	el := e.Call("closest", selector)
+	return element{el}, !el.IsNull()
 }
 
 // str is v as a string, "" when it is not one.
@@ -422,34 +384,52 @@ func str(v js.Value) string {
 	return v.String()
 }
 
+// setZone shows times in the viewer's zone, or the venue's, and remembers
+// the choice.
+func (in *Instance) setZone(local bool) {
+	in.c.SetClock(newClock(in.c.Lang(), in.c.Bundle().Conference().TimeZone, local), local)
+	zone := "venue"
+	if local {
+		zone = "local"
+	}
+	in.save("timeZone", zone)
+}
+
 func (in *Instance) openDetails(i int, push bool) {
 	in.c.Open(i)
-	in.node("dlg").Set("innerHTML", in.c.Details(i, in.permalink(in.c.Bundle().Session(i).Slug())))
-	if !in.node("dlg").Get("open").Bool() {
-		in.node("dlg").Call("showModal")
-	}
+	in.showDetails(i)
 	if push {
 		in.writeURL(true)
 	}
 	in.dispatch("agenda:select", map[string]any{"slug": in.c.State().Session})
 }
 
+// showDetails writes session i's details into the dialog and opens it.
+func (in *Instance) showDetails(i int) {
+	dlg := in.node("dlg")
+	dlg.Set("innerHTML", in.c.Details(i, in.permalink(in.c.Bundle().Session(i).Slug())))
+	if !dlg.Get("open").Bool() {
+		dlg.Call("showModal")
+	}
+}
+
 func (in *Instance) closeDetails() {
 	if in.node("dlg").Get("open").Bool() {
 		in.node("dlg").Call("close")
 	}
+	in.forget()
+}
+
+// forget drops the open session from the state and the URL.
+func (in *Instance) forget() {
 	if in.c.State().Session != "" {
 		in.c.Close()
 		in.writeURL(false)
 	}
 }
 
-func (in *Instance) dispatch(name string, detail map[string]any) {
-	o := js.Global().Get("Object").New()
-	o.Set("bubbles", true)
-	o.Set("composed", true)
-	if detail != nil {
-		o.Set("detail", detail)
-	}
+// dispatch tells the page, on the host; detail nil is null.
+func (in *Instance) dispatch(name string, detail any) {
+	o := map[string]any{"bubbles": true, "composed": true, "detail": detail}
 	in.host.Call("dispatchEvent", js.Global().Get("CustomEvent").New(name, o))
 }

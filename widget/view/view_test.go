@@ -69,7 +69,7 @@ func host(t *testing.T, width string) js.Value {
 	t.Helper()
 	js.Global().Get("history").Call("replaceState", js.Null(), "", js.Global().Get("location").Get("pathname"))
 	js.Global().Get("localStorage").Call("clear")
-	clear(memory)
+	clear(store.Memory)
 	el := doc.Call("createElement", "div")
 	if width != "" {
 		el.Call("setAttribute", "class", "w"+width)
@@ -479,15 +479,93 @@ func sorted(a []string) []string {
 	return b
 }
 
-func TestSetLanguageThroughTheHandle(t *testing.T) {
-	in := Mount(host(t, ""), open(t, conference()), Options{Lang: "en"})
-	in = in.Set(Options{Lang: "fr"}, map[string]bool{"lang": true})
-	defer in.Destroy()
-	if in.destroyed || q(in, "#tab-mine").Get("textContent").String() != "Mon programme" {
-		t.Error("after set({lang: fr}) the handle does not hold the French instance")
+// A new language is written in place: what the attendee typed, chose,
+// starred and opened stays, and the page sees no new mount.
+func TestSetLanguageInPlace(t *testing.T) {
+	el := host(t, "")
+	readies := 0
+	count := js.FuncOf(func(js.Value, []js.Value) any { readies++; return nil })
+	defer count.Release()
+	el.Call("addEventListener", "agenda:ready", count)
+	h := apiMount(t, API("test", encode(t, conference())), el, map[string]any{"lang": "en"})
+	in := instance(t, el)
+	setValue(in, "#f-room", "0", "change") // Main Stage
+	setValue(in, "#q", "zero", "input")
+	click(in, `[data-session="zero-copy"] .star`)
+	click(in, `[data-session="zero-copy"] .open`)
+	shadow := el.Get("shadowRoot")
+
+	h.Call("set", map[string]any{"lang": "fr"})
+	text := func(sel string) string { return q(in, sel).Get("textContent").String() }
+	if text("#tab-mine") != "Mon programme" || !strings.Contains(text(".day h2"), "octobre") {
+		t.Errorf("not in French: tab %q, day %q", text("#tab-mine"), text(".day h2"))
 	}
-	in = in.Set(Options{Facet: facet(query.Room, "Side Stage")}, map[string]bool{"room": true})
-	eq(t, "room set after a language change", visible(in), []string{"async"})
+	if got := q(in, "#q").Get("value").String(); got != "zero" {
+		t.Errorf("search box = %q", got)
+	}
+	if got := q(in, "#f-room").Get("value").String(); got != "0" {
+		t.Errorf("room filter = %q", got)
+	}
+	eq(t, "visible", visible(in), []string{"zero-copy"})
+	if q(in, `[data-session="zero-copy"] .star`).Call("getAttribute", "aria-pressed").String() != "true" {
+		t.Error("the star is gone")
+	}
+	dlg := q(in, "dialog")
+	if !dlg.Get("open").Bool() || !strings.Contains(text("dialog"), "Zero-Copy Parsing") || !strings.Contains(text("dialog"), "Fermer") {
+		t.Errorf("dialog open %v: %q", dlg.Get("open").Bool(), text("dialog"))
+	}
+	if !el.Get("shadowRoot").Equal(shadow) || readies != 1 || in.shadow.Get("adoptedStyleSheets").Length() != 3 {
+		t.Errorf("remounted: same shadow root %v, %d agenda:ready, %d sheets", el.Get("shadowRoot").Equal(shadow), readies, in.shadow.Get("adoptedStyleSheets").Length())
+	}
+	// The listeners still listen, to the new markup.
+	click(in, "[data-close]")
+	if dlg.Get("open").Bool() {
+		t.Error("the dialog does not close")
+	}
+	setValue(in, "#q", "", "input")
+	eq(t, "search after the language changed", visible(in), []string{"zero-copy", "after-dst"})
+	h.Call("set", map[string]any{"room": "Side Stage"})
+	eq(t, "room set after the language changed", visible(in), []string{"async"})
+}
+
+// Mounting one element twice through the API leaves one live instance:
+// the later one; a click is handled once.
+func TestMountTwice(t *testing.T) {
+	api := API("test", encode(t, conference()))
+	el := host(t, "")
+	favourites := 0
+	count := js.FuncOf(func(js.Value, []js.Value) any { favourites++; return nil })
+	defer count.Release()
+	el.Call("addEventListener", "agenda:favourite", count)
+	first := apiMount(t, api, el, map[string]any{})
+	apiMount(t, api, el, map[string]any{"room": "Side Stage"})
+	in := instance(t, el)
+	eq(t, "the second mount's", visible(in), []string{"async"})
+	click(in, `[data-session="async"] .star`)
+	if favourites != 1 || q(in, `[data-session="async"] .star`).Call("getAttribute", "aria-pressed").String() != "true" {
+		t.Errorf("%d agenda:favourite for one click", favourites)
+	}
+	first.Call("destroy") // its instance stepped aside already: this one stays
+	eq(t, "after the first handle's destroy", visible(instance(t, el)), []string{"async"})
+}
+
+// A handle may be called after destroy, as often as the page likes.
+// destroy used to release set and destroy themselves: a second call was a
+// call to a released function, which Go's runtime logs.
+func TestHandleAfterDestroy(t *testing.T) {
+	logged := script(`
+		const real = console.error, logged = [];
+		console.error = (...args) => { logged.push(args.join(" ")); real.apply(console, args) };
+		return {logged, restore() { console.error = real }};`)
+	defer logged.Call("restore")
+	el := host(t, "")
+	h := API("test", encode(t, conference())).Call("mount", el, map[string]any{})
+	h.Call("destroy")
+	h.Call("destroy")
+	h.Call("set", map[string]any{"q": "zero"})
+	if n := logged.Get("logged").Length(); n != 0 || mounted(el) {
+		t.Errorf("mounted %v; console.error: %v", mounted(el), js.Global().Get("JSON").Call("stringify", logged.Get("logged")))
+	}
 }
 
 func TestFiltersFoldAwayOnAPhone(t *testing.T) {
