@@ -141,6 +141,7 @@ func BenchmarkWidget(b *testing.B) {
 			b.Run("search", func(b *testing.B) { bb.benchSearch(b, c) })
 			b.Run("filter-day", func(b *testing.B) { bb.benchFilter(b, c, "day") })
 			b.Run("filter-room", func(b *testing.B) { bb.benchFilter(b, c, "room") })
+			b.Run("view-grid", func(b *testing.B) { bb.benchGrid(b, c) })
 			b.Run("memory", func(b *testing.B) { bb.benchMemory(b, c) })
 		})
 	}
@@ -543,6 +544,32 @@ func (bb *benchBrowser) benchFilter(b *testing.B, c benchCase, dim string) {
 		"focus lists the choices with their counts", false})
 	addTiming(timingRow{c.name, dim + " filter change", len(samples), med, aimFilterMs,
 		fmt.Sprintf("%d %ss; one, then all again; e.g. %s", len(values), dim, lives[0]), false})
+}
+
+// benchGrid measures the Grid tab: from the click to the grid of the first
+// day laid out, then back to the list.
+func (bb *benchBrowser) benchGrid(b *testing.B, c benchCase) {
+	bb.fresh(b, c)
+	bb.mount(b, c)
+	var samples []sample
+	for range benchReps {
+		for _, tab := range []string{"grid", "list"} {
+			var res struct{ Live string }
+			sm := bb.measure(b, action(`root.getElementById("tab-`+tab+`").click()`), &res)
+			if tab == "grid" {
+				samples = append(samples, sm)
+			}
+		}
+	}
+	var cols int
+	bb.eval(b, `document.getElementById("host").shadowRoot.getElementById("tab-grid").click(), document.getElementById("host").shadowRoot.querySelectorAll(".grid .rh").length`, &cols)
+	if cols == 0 {
+		b.Fatal("the Grid tab shows no rooms")
+	}
+	med := medians(samples)
+	reportTiming(b, med)
+	addTiming(timingRow{c.name, "grid view opened", len(samples), med, 0,
+		fmt.Sprintf("the first day's %d rooms", cols), false})
 }
 
 // wasmMemory sums the byteLength of every WebAssembly.Memory on the page,

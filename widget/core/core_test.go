@@ -375,7 +375,8 @@ func gridColumn(f Frame, slug string) (room, col string) {
 	}
 	col = f.Main[k+len(`<div class="col" id="`):]
 	col = col[:strings.IndexByte(col, '"')]
-	if m := regexp.MustCompile(`id="rh` + col[1:] + `" part="room">([^<]*)<`).FindStringSubmatch(f.Main); m != nil {
+	n := strconv.Itoa(strings.Count(f.Main[:k], `<div class="col"`)) // headers are in column order
+	if m := regexp.MustCompile(`id="rh` + n + `" part="room">([^<]*)<`).FindStringSubmatch(f.Main); m != nil {
 		room = m[1]
 	}
 	return room, col

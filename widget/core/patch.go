@@ -207,7 +207,7 @@ func (c *Widget) markRendered(html string) {
 func (c *Widget) MorePatches() []Patch {
 	var ps []Patch
 	for _, s := range c.More() {
-		ps = append(ps, Patch{Op: Append, ID: "d" + strconv.Itoa(s.Day+1), Value: s.HTML})
+		ps = append(ps, Patch{Op: Append, ID: s.In, Value: s.HTML})
 		for _, i := range s.Sessions {
 			c.dom.rendered.Add(i)
 			if c.Shown(i) {

@@ -121,11 +121,11 @@ func (c *Widget) render() (changed bool, html, layout string) {
 	return true, html, layout
 }
 
-// Slice is a run of sessions of one list day, rendered later: day
-// section Day+1 (-1: unscheduled, so section 0). The grid renders its day
-// whole, since the browser skips the rooms out of sight.
+// Slice is a run of sessions rendered later into one container: In is
+// its id, a list day's section (d1, d2...; d0 for the unscheduled) or a
+// grid room's column (c3 for room 3, cx for the sessions without a room).
 type Slice struct {
-	Day      int
+	In       string
 	HTML     string
 	Sessions []int
 }
@@ -136,13 +136,18 @@ func (c *Widget) More() []Slice {
 	if len(c.pending) == 0 {
 		return nil
 	}
+	grid := c.st.View == "grid"
 	next := c.pending[:min(laterSlice, len(c.pending))]
 	var out []Slice
 	for k := 0; k < len(next); {
-		d := int(c.day[next[k]])
+		in := c.container(next[k], grid)
 		p := page(nil)
 		j := k
-		for ; j < len(next) && int(c.day[next[j]]) == d; j++ {
+		for ; j < len(next) && c.container(next[j], grid) == in; j++ {
+			if grid {
+				c.card(&p, c.b.Session(next[j]))
+				continue
+			}
 			if (j-k)%chunk == 0 {
 				if j > k {
 					p.raw(`</div>`)
@@ -151,12 +156,25 @@ func (c *Widget) More() []Slice {
 			}
 			c.session(&p, c.b.Session(next[j]), "")
 		}
-		p.raw(`</div>`)
-		out = append(out, Slice{Day: d, HTML: p.String(), Sessions: next[k:j:j]})
+		if !grid {
+			p.raw(`</div>`)
+		}
+		out = append(out, Slice{In: in, HTML: p.String(), Sessions: next[k:j:j]})
 		k = j
 	}
 	c.pending = c.pending[len(next):]
 	return out
+}
+
+// container is the id of the element session i goes in.
+func (c *Widget) container(i int, grid bool) string {
+	if !grid {
+		return "d" + strconv.Itoa(int(c.day[i])+1)
+	}
+	if r := c.b.Session(i).Room(); r >= 0 {
+		return "c" + strconv.Itoa(r)
+	}
+	return "cx"
 }
 
 // Pending reports whether More has sessions left.
@@ -396,14 +414,14 @@ func (c *Widget) grid(day int) (html, layout string) {
 	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" id="grid" role="presentation"><div class="corner"></div>`)
 	for k, col := range g.Columns {
-		name := w.elsewhere
+		name, id := w.elsewhere, "cx"
 		if col.Room >= 0 {
-			name = b.Room(col.Room)
+			name, id = b.Room(col.Room), "c"+strconv.Itoa(col.Room)
 		}
 		p.raw(`<div class="rh" id="rh`).int(k).raw(`" part="room">`).esc(name).raw(`</div>`)
 		start, span := col.GridColumn()
-		l.raw(`#rh`).int(k).raw(`,#c`).int(k).raw(`{grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
-		l.raw(`#c`).int(k).raw(`{grid-template-columns:repeat(`).int(span).raw(`,minmax(0,1fr))}`)
+		l.raw(`#rh`).int(k).raw(`,#`).raw(id).raw(`{grid-column:`).int(start).raw(`/span `).int(span).raw(`}`)
+		l.raw(`#`).raw(id).raw(`{grid-template-columns:repeat(`).int(span).raw(`,minmax(0,1fr))}`)
 	}
 	p.raw(`<div class="times">`)
 	for t, n := g.T0, 0; n*1800 < g.Rows*slot; t, n = t+1800, n+1 {
@@ -411,21 +429,25 @@ func (c *Widget) grid(day int) (html, layout string) {
 		l.raw(`#tm`).int(n).raw(`{grid-row:`).int(1 + g.Row(t)).raw(`/span 6}`)
 	}
 	p.raw(`</div>`)
-	// Sessions by column, in time order within each.
+	// Sessions by column, in time order within each. The day's first
+	// sessions come at once, the rest in later slices (More), column by
+	// column.
 	byCol := make([][]int, len(g.Columns))
 	for k := range on {
 		col := g.Spots[k].Column
 		byCol[col] = append(byCol[col], k)
+		sp := g.Spots[k]
+		l.raw(`#s`).int(on[k]).raw(`{grid-row:`).int(1 + sp.RowFrom).raw(`/`).int(1 + sp.RowTo).
+			raw(`;grid-column:`).int(1 + sp.Track - g.Columns[col].Track).raw(`/span `).int(sp.Span).raw(`}`)
 	}
-	for col, ks := range byCol {
-		p.raw(`<div class="col" id="c`).int(col).raw(`">`)
-		track := g.Columns[col].Track
+	for _, ks := range byCol {
+		p.raw(`<div class="col" id="`).raw(c.container(on[ks[0]], true)).raw(`">`)
 		for _, k := range ks {
-			i := on[k]
-			c.card(&p, b.Session(i))
-			sp := g.Spots[k]
-			l.raw(`#s`).int(i).raw(`{grid-row:`).int(1 + sp.RowFrom).raw(`/`).int(1 + sp.RowTo).
-				raw(`;grid-column:`).int(1 + sp.Track - track).raw(`/span `).int(sp.Span).raw(`}`)
+			if k < firstSlice {
+				c.card(&p, b.Session(on[k]))
+			} else {
+				c.pending = append(c.pending, on[k])
+			}
 		}
 		p.raw(`</div>`)
 	}
