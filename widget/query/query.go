@@ -404,10 +404,10 @@ func (x *Index) buildText() {
 // it is done: it folds the search text of up to n more sessions, then runs
 // the matcher once per warmQueries entry. The widget calls it in idle
 // moments after mounting, so that the first keystroke neither folds a
-// thousand descriptions (tens of milliseconds at FOSDEM's size) nor runs on
-// the browser's baseline compiler: V8 starts wasm code unoptimised and
-// optimises what has run a while. At FOSDEM, "r" took 0.9 to 4.2 ms to
-// match and patch cold, 0.4 to 0.7 after these.
+// thousand descriptions (tens of milliseconds at FOSDEM's size) nor waits
+// for the browser to compile the matcher, which V8 does for each wasm
+// function when it is first called. At FOSDEM, "r" took 0.9 to 4.2 ms to
+// match and patch without the matcher's run, 0.4 to 0.7 after it.
 func (x *Index) Warm(n int) bool {
 	if !x.fold(n) {
 		return false
