@@ -68,3 +68,25 @@ func TestGridSlices(t *testing.T) {
 		t.Errorf("the rest came in %d slices: one per room is enough for 90 sessions", slices)
 	}
 }
+
+// amClock writes times as "10:00 AM", as Intl does in English.
+type amClock struct{ goClock }
+
+func (c amClock) Time(u int64) string { return time.Unix(u, 0).In(c.loc).Format("3:04 PM") }
+
+// TestGridCard: a grid session is five elements (article, h3, its button,
+// one paragraph, the star); its times never wrap inside, and its speakers
+// take the paragraph's second line.
+func TestGridCard(t *testing.T) {
+	c := New(open(t, conference(t)), Options{View: "grid"}, "en", amClock{zone(t, "Europe/Paris")}, func() int64 { return 0 })
+	f := c.Update()
+	at := strings.Index(f.Main, `data-session="a"`)
+	card := f.Main[strings.LastIndex(f.Main[:at], "<article"):]
+	card = card[:strings.Index(card, "</article>")]
+	if n := strings.Count(card, "<") - strings.Count(card, "</"); n != 5 {
+		t.Errorf("the card has %d elements, want 5:\n%s", n, card)
+	}
+	if want := "10:00\u00a0AM–11:00\u00a0AM\nInès Fernández</p>"; !strings.Contains(card, want) {
+		t.Errorf("the card does not read %q:\n%s", want, card)
+	}
+}

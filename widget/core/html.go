@@ -2,6 +2,7 @@ package core
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/agendaconf/agenda/widget/model/civil"
 	"github.com/agendaconf/agenda/widget/text/richtext"
@@ -53,6 +54,19 @@ func (p *page) esc(s string) *page {
 // rich appends a description or bio. The compiler sanitised it, but a page
 // may point the widget at a bundle anyone wrote: richtext lets through only
 // the markup the sanitiser writes, and repairs anything else.
+// keep writes s escaped, its spaces made no-break: "11:15 AM" never
+// wraps inside.
+func (p *page) keep(s string) *page {
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return p.esc(s)
+		}
+		p.esc(s[:i]).raw("\u00a0")
+		s = s[i+1:]
+	}
+}
+
 func (p *page) rich(s string) *page { return p.raw(richtext.HTML(s)) }
 
 // String returns the markup; the buffer may be reused after.
