@@ -16,9 +16,8 @@ import (
 var version = "dev"
 
 func main() {
-	// The loader put __agendaBundle (a Uint8Array, or undefined: no bundle)
-	// and __agendaReady in our scope; without a loader (tests, a bare page)
-	// the API is simply not handed over.
+	// The loader put __agendaBundle (a Uint8Array, if the module has a
+	// bundle) and __agendaReady in our scope; without a loader, no API.
 	g := js.Global()
 	var data []byte
 	if b := g.Get("__agendaBundle"); b.InstanceOf(g.Get("Uint8Array")) {

@@ -35,3 +35,14 @@ func ReadEvent(typ, key string, target Element) Event {
 	}
 	return e
 }
+
+// AppendFlip appends a SetHidden patch to batch in the form the loader's
+// __agendaFlip takes: " -s12" hides s12, " +s13" shows s13. Many hidden
+// flips cost one call from wasm into the DOM, not one each.
+func AppendFlip(batch []byte, p Patch) []byte {
+	sign := byte('+')
+	if p.On {
+		sign = '-'
+	}
+	return append(append(batch, ' ', sign), p.ID...)
+}

@@ -9,15 +9,17 @@ import (
 // The URL fragment holds each widget's state as keys under its prefix (see
 // Prefixes), e.g. #agenda.day=2026-10-08&agenda.q=zero, so that links and
 // the back button work. Keys and values are form-encoded, as URLSearchParams
-// does; the page's own keys, and other widgets', are left as they are.
+// does; the page's own keys, and other widgets', are left as they are. The
+// code is plain loops: strings.Split and friends cost the wasm kilobytes.
 
 // ReadFragment makes the state what the keys under prefix in hash ("#…",
 // location.hash) say (see FromParams), and reports whether that changed
 // anything.
 func (c *Widget) ReadFragment(hash, prefix string, merge bool) bool {
-	parts := strings.Split(strings.TrimPrefix(hash, "#"), "&")
 	return c.Apply(c.FromParams(func(k string) (string, bool) {
-		for _, part := range parts {
+		for rest := strings.TrimPrefix(hash, "#"); rest != ""; {
+			var part string
+			part, rest, _ = strings.Cut(rest, "&")
 			key, value, _ := strings.Cut(part, "=")
 			if part != "" && formDecode(key) == prefix+k {
 				return formDecode(value), true
@@ -30,30 +32,31 @@ func (c *Widget) ReadFragment(hash, prefix string, merge bool) bool {
 // Fragment is hash with the state written under prefix (see Params): "#…",
 // or "" when no key is left. A key keeps its place; a new one goes last.
 func (c *Widget) Fragment(hash, prefix string) string {
-	var parts, keys []string // as in hash, and decoded
-	for _, part := range strings.Split(strings.TrimPrefix(hash, "#"), "&") {
-		if part != "" {
-			key, _, _ := strings.Cut(part, "=")
-			parts, keys = append(parts, part), append(keys, formDecode(key))
+	var parts []string // as in hash
+	for rest := strings.TrimPrefix(hash, "#"); rest != ""; {
+		var part string
+		if part, rest, _ = strings.Cut(rest, "&"); part != "" {
+			parts = append(parts, part)
 		}
 	}
 	c.Params(func(k, v string) {
 		k = prefix + k
-		kept, at := 0, -1
-		for i, part := range parts {
-			switch {
-			case keys[i] != k:
-			case v != "" && at < 0:
-				at, part = kept, formEncode(k)+"="+formEncode(v)
-			default:
-				continue // emptied, or a second copy
-			}
-			parts[kept], keys[kept] = part, keys[i]
-			kept++
+		pair := "" // none: an empty value means no key
+		if v != "" {
+			pair = formEncode(k) + "=" + formEncode(v)
 		}
-		parts, keys = parts[:kept], keys[:kept]
-		if v != "" && at < 0 {
-			parts, keys = append(parts, formEncode(k)+"="+formEncode(v)), append(keys, k)
+		kept := parts[:0]
+		for _, part := range parts {
+			if key, _, _ := strings.Cut(part, "="); formDecode(key) == k {
+				part, pair = pair, "" // the first copy takes the new value; others go
+			}
+			if part != "" {
+				kept = append(kept, part)
+			}
+		}
+		parts = kept
+		if pair != "" {
+			parts = append(parts, pair)
 		}
 	})
 	if len(parts) == 0 {
@@ -79,29 +82,24 @@ func Permalink(href, prefix, slug string) string {
 // writes it: "Main Stage" is "Main+Stage".
 func formEncode(s string) string {
 	const hex = "0123456789ABCDEF"
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '*', c == '-', c == '.', c == '_':
-			b.WriteByte(c)
 		case c == ' ':
-			b.WriteByte('+')
+			b = append(b, '+')
+		case strings.IndexByte("*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", c) < 0:
+			b = append(b, '%', hex[c>>4], hex[c&15])
 		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // formDecode reads what formEncode wrote, and anything a person typed: a
-// % not followed by two hex digits stays, bytes that are not UTF-8 become
-// U+FFFD.
+// % not followed by two hex digits stays. Bytes that are not UTF-8 stay
+// too: the browser reads them as U+FFFD, as URLSearchParams would.
 func formDecode(s string) string {
-	if !strings.ContainsAny(s, "+%") {
-		return strings.ToValidUTF8(s, "\uFFFD")
-	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		switch {
@@ -114,7 +112,7 @@ func formDecode(s string) string {
 			b = append(b, s[i])
 		}
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	return string(b)
 }
 
 func unhex(c byte) int {

@@ -185,8 +185,8 @@ func TestReadFragment(t *testing.T) {
 		{"#agenda.q=z%C3%A9ro+%26+co&agenda.view=grid", "zéro & co", "grid", true},
 		{"#agenda2.q=not+ours&agenda.q=first&agenda.q=second", "first", "list", true},
 		{"#agenda%2eq=100%+sure%zz%", "100% sure%zz%", "list", true},
-		{"#agenda.q=%FF%FEx", "\uFFFDx", "list", true},
-		{"#agenda.q", "", "list", false}, // present, empty
+		{"#agenda.q=%FF%FEx", "\xff\xfex", "list", true}, // the browser reads U+FFFD
+		{"#agenda.q", "", "list", false},                 // present, empty
 	}
 	for _, tt := range tests {
 		c := widget(t, Options{})
@@ -254,5 +254,18 @@ func TestStore(t *testing.T) {
 		if got := s.Load(st.key); got != st.want {
 			t.Errorf("%s: Load(%q) = %q, want %q", st.what, st.key, got, st.want)
 		}
+	}
+}
+
+func TestAppendFlip(t *testing.T) {
+	var b []byte
+	for _, p := range []Patch{{Op: SetHidden, ID: "s12", On: true}, {Op: SetHidden, ID: "s13"}, {Op: SetHidden, ID: "d1", On: true}} {
+		b = AppendFlip(b, p)
+	}
+	if string(b) != " -s12 +s13 -d1" {
+		t.Errorf("batch %q", b)
+	}
+	if ZoneOption(true) != "local" || ZoneOption(false) != "venue" {
+		t.Error("ZoneOption")
 	}
 }

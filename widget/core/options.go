@@ -167,3 +167,12 @@ func (o *Options) SetFrom(get func(key string) (value string, ok bool)) map[stri
 	}
 	return given
 }
+
+// ZoneOption is the time zone option that shows the viewer's zone (local)
+// or the venue's, for storage.
+func ZoneOption(local bool) string {
+	if local {
+		return "local"
+	}
+	return "venue"
+}

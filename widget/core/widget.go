@@ -25,31 +25,6 @@ type Clock interface {
 	Zone() string           // the zone's name, for the label: "Europe/Paris"
 }
 
-// cachedClock remembers what its Clock said: a programme repeats the same
-// start times many times over, and in the browser each costs a call to Intl.
-type cachedClock struct {
-	Clock
-	times, days map[int64]string
-}
-
-func (c *cachedClock) Time(unix int64) string {
-	s, ok := c.times[unix]
-	if !ok {
-		s = c.Clock.Time(unix)
-		c.times[unix] = s
-	}
-	return s
-}
-
-func (c *cachedClock) Day(unix int64) string {
-	s, ok := c.days[unix]
-	if !ok {
-		s = c.Clock.Day(unix)
-		c.days[unix] = s
-	}
-	return s
-}
-
 // State is what the attendee chose; it round-trips through the URL fragment.
 type State struct {
 	Filter  query.Filter
@@ -182,7 +157,7 @@ func (c *Widget) SetClock(clock Clock, local bool) {
 	if c.dayKey != nil {
 		old = c.key(query.Day, c.st.Filter.Is[query.Day])
 	}
-	c.clock, c.st.Local = &cachedClock{clock, map[int64]string{}, map[int64]string{}}, local
+	c.clock, c.st.Local = clock, local
 	c.days()
 	if c.dayKey != nil && old != "" {
 		c.st.Filter.Is[query.Day] = c.find(query.Day, old)

@@ -19,11 +19,9 @@ func API(version string, data []byte) js.Value {
 	var embedded *bundle.Bundle
 	embeddedErr := errNoBundle
 	if data != nil {
-		embedded, embeddedErr = bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
+		embedded, embeddedErr = openBundle(data)
 	}
-	api := js.Global().Get("Object").New()
-	api.Set("version", version)
-	api.Set("mount", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	return js.ValueOf(map[string]any{"version": version, "mount": js.FuncOf(func(_ js.Value, args []js.Value) any {
 		host := arg(args, 0)
 		if host.Type() != js.TypeObject {
 			js.Global().Get("console").Call("error", "agenda: mount needs an element")
@@ -36,13 +34,17 @@ func API(version string, data []byte) js.Value {
 			h.load()
 		})
 		return o
-	}))
-	return api
+	})})
 }
 
-// readOptions sets the options a plain JS object of strings gives (null
-// clears one) and reports which it gave. The object is the host's: a getter
-// that throws makes readOptions panic (see protect).
+// openBundle reads a bundle in place: it keeps pointing into data, which
+// nothing writes again, so a megabyte is not copied into a string.
+func openBundle(data []byte) (*bundle.Bundle, error) {
+	return bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+// readOptions sets the options a plain JS object gives (strings; null clears
+// one) and says which. A getter of the host's that throws panics (see protect).
 func readOptions(v js.Value, o *Options) map[string]bool {
 	return o.SetFrom(func(k string) (string, bool) {
 		if v.Type() != js.TypeObject {
@@ -53,16 +55,14 @@ func readOptions(v js.Value, o *Options) map[string]bool {
 	})
 }
 
-// errNoBundle is why a widget without src cannot mount from a module that
-// carries no programme (one built by go build, not by agenda site).
+// errNoBundle: a wasm built by go build, not by agenda site, and no src.
 var errNoBundle = errors.New("this agenda.wasm carries no programme (write the site with agenda site), and no src was given")
 
-// One Go runtime serves every widget on the page: a panic that leaves a
-// js.FuncOf callback ends it, and every widget stops. So each way in from JS
-// goes through protect, which shows the panic on that widget alone. A JS
-// exception in Call, New or Invoke is a panic recover sees; one in
-// js.Value.Get unwinds where nothing can catch it, so properties that may
-// throw (storage, a host's options) are read with Reflect.get, through Call.
+// One Go runtime serves every widget on the page, and a panic that leaves a
+// js.FuncOf callback ends it: so each way in from JS goes through protect,
+// which shows the panic on that widget alone. A JS exception in Call, New or
+// Invoke is a panic recover sees; one in js.Value.Get unwinds where nothing
+// can catch it: properties that may throw are read with Reflect.get.
 
 // catch runs fn and returns what it panicked with, nil if it did not.
 func catch(fn func()) (r any) {
@@ -105,8 +105,7 @@ func why(r any) (s string) {
 	return s
 }
 
-// text is String(v) in JS: "TypeError: Failed to fetch". It panics if v's
-// toString throws.
+// text is String(v) in JS, "TypeError: Failed to fetch"; it panics if toString throws.
 func text(v js.Value) string { return js.Global().Call("String", v).String() }
 
 // reflectGet is Reflect.get(o, k): see the note above catch.
@@ -120,9 +119,8 @@ func arg(args []js.Value, i int) js.Value {
 	return js.Undefined()
 }
 
-// handle is what mount returns, and owns the instance it mounts. It
-// outlives the wait for a src bundle, an error and a change of src: options
-// set meanwhile are kept in opts.
+// handle is what mount returns; it owns the instance it mounts, and outlives
+// the wait for a src bundle, an error and a change of src.
 type handle struct {
 	host        js.Value
 	opts        Options // every option given so far
@@ -133,7 +131,6 @@ type handle struct {
 	destroyed   bool
 }
 
-// load shows the programme opts.Src names, or the embedded one.
 func (h *handle) load() {
 	h.loads++
 	switch {
@@ -146,8 +143,7 @@ func (h *handle) load() {
 	}
 }
 
-// fail shows why the widget failed instead of it; src names the bundle
-// that would not load, if that is the reason.
+// fail shows why instead of the widget; src is the bundle that would not load, if any.
 func (h *handle) fail(src, why string) {
 	if !h.destroyed {
 		failed(h.host, h.in, h.opts.Lang, src, why)
@@ -156,31 +152,23 @@ func (h *handle) fail(src, why string) {
 
 func (h *handle) oops(why string) { h.fail("", why) }
 
-// fetch loads a bundle from src (a partner showing another event, fresh data
-// without a rebuild), then mounts it, or shows why it could not. What is
-// shown stays until then; a later load or destroy makes this one moot.
+// fetch mounts the bundle at src (another event's, fresh data), or says why
+// not. What is shown stays until then; a later load or destroy makes it moot.
 func (h *handle) fetch(load int, src string) {
 	h.host.Get("dataset").Set("state", "loading")
 	var next, onErr js.Func
-	done := func(why string, data []byte) {
+	done := func(b *bundle.Bundle, err error) {
 		next.Release()
 		onErr.Release()
-		if load != h.loads || h.destroyed {
-			return
+		switch {
+		case load != h.loads || h.destroyed: // moot
+		case err != nil:
+			h.fail(src, err.Error())
+		default:
+			h.in = Mount(h.host, b, h.opts)
 		}
-		if why == "" {
-			// The bundle keeps pointing into data, which nothing writes
-			// again: no need for a second copy of a megabyte as a string.
-			b, err := bundle.Open(unsafe.String(unsafe.SliceData(data), len(data)))
-			if err == nil {
-				h.in = Mount(h.host, b, h.opts)
-				return
-			}
-			why = err.Error()
-		}
-		h.fail(src, why)
 	}
-	fail := func(why string) { done(why, nil) }
+	fail := func(why string) { done(nil, errors.New(why)) }
 	onErr = funcOf(fail, func(args []js.Value) { fail(text(arg(args, 0))) })
 	// next takes the response, then its body.
 	next = funcOf(fail, func(args []js.Value) {
@@ -188,15 +176,9 @@ func (h *handle) fetch(load int, src string) {
 		case r.InstanceOf(js.Global().Get("ArrayBuffer")):
 			data := make([]byte, r.Get("byteLength").Int())
 			js.CopyBytesToGo(data, js.Global().Get("Uint8Array").New(r))
-			done("", data)
-		case r.Type() != js.TypeObject:
-			fail("no response")
+			done(openBundle(data))
 		case !r.Get("ok").Truthy():
-			why := "HTTP"
-			if s := r.Get("status"); s.Type() == js.TypeNumber {
-				why += " " + strconv.Itoa(s.Int())
-			}
-			fail(why)
+			fail("HTTP " + strconv.Itoa(r.Get("status").Int()))
 		default:
 			r.Call("arrayBuffer").Call("then", next, onErr)
 		}

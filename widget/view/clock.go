@@ -6,52 +6,52 @@ import "syscall/js"
 
 // clock is core.Clock on the browser's Intl, in the UI language, so the
 // wasm needs no time zone database and DST is the browser's business.
+// Results are cached: a programme repeats the same start times many times.
 type clock struct {
 	time, day js.Value
 	zone      string // the zone times are shown in, for the label
+	cache     map[int64]string
 }
 
-// newClock shows times in the venue's zone, or the viewer's when local.
-func newClock(lang, venue string, local bool) *clock {
-	c := &clock{}
-	zones := []string{venue}
+// newClock shows times in the venue's zone, or the viewer's when local: the
+// first the browser knows, else UTC (a bundle from elsewhere, an old browser),
+// in lang, else English (a made-up lang): a RangeError must not cost the schedule.
+func newClock(lang, venue string, local bool) (c *clock) {
+	zones := []string{venue, "UTC"}
 	if local {
-		zones = []string{"", venue} // "": the viewer's own
+		zones = []string{"", venue, "UTC"} // "": the viewer's own
 	}
-	c.time, c.zone = newFormat(lang, map[string]any{"hour": "numeric", "minute": "2-digit"}, zones...)
-	if c.zone == "" {
-		c.zone = c.time.Call("resolvedOptions").Get("timeZone").String()
-	}
-	c.day, _ = newFormat(lang, map[string]any{"weekday": "long", "day": "numeric", "month": "long"}, c.zone)
-	return c
-}
-
-// newFormat makes an Intl.DateTimeFormat in the first of zones ("" is the
-// viewer's) the browser knows, else in UTC (a bundle from elsewhere, an old
-// browser), and in lang, else in English (a made-up lang): a RangeError must
-// not cost the schedule. It returns the zone used.
-func newFormat(lang string, o map[string]any, zones ...string) (f js.Value, zone string) {
 	intl := js.Global().Get("Intl").Get("DateTimeFormat")
 	for _, l := range [...]string{lang, "en"} {
-		for _, zone = range append(zones, "UTC") {
-			delete(o, "timeZone")
+		for _, zone := range zones {
+			o := map[string]any{"hour": "numeric", "minute": "2-digit"}
 			if zone != "" {
 				o["timeZone"] = zone
 			}
-			if catch(func() { f = intl.New(l, o) }) == nil {
-				return f, zone
+			if catch(func() { c = &clock{time: intl.New(l, o), cache: map[int64]string{}} }) == nil {
+				got := c.time.Call("resolvedOptions")
+				c.zone = got.Get("timeZone").String()
+				c.day = intl.New(got.Get("locale"), map[string]any{"weekday": "long", "day": "numeric", "month": "long", "timeZone": c.zone})
+				return c
 			}
 		}
 	}
-	return f, zone
+	return c // not reached: English in UTC is always there
 }
 
-// Time formats a unix time as a time of day; Day as the date it falls on.
-// Core remembers what they said.
-func (c *clock) Time(unix int64) string { return c.time.Call("format", float64(unix)*1000).String() }
-func (c *clock) Day(unix int64) string  { return c.day.Call("format", float64(unix)*1000).String() }
+// Day keys the cache by the negated time: sessions start after 1970.
+func (c *clock) Time(unix int64) string { return c.format(c.time, unix, unix) }
+func (c *clock) Day(unix int64) string  { return c.format(c.day, unix, -unix-1) }
+func (c *clock) Zone() string           { return c.zone }
 
-func (c *clock) Zone() string { return c.zone }
+func (c *clock) format(f js.Value, unix, key int64) string {
+	s, ok := c.cache[key]
+	if !ok {
+		s = f.Call("format", float64(unix)*1000).String()
+		c.cache[key] = s
+	}
+	return s
+}
 
 // Offset is the viewer's zone's: core asks it only when that zone is shown.
 func (c *clock) Offset(unix int64) int {

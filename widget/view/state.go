@@ -8,20 +8,14 @@ import (
 	"github.com/agendaconf/agenda/widget/core"
 )
 
-// readURL makes the URL fragment's keys the state (see core.ReadFragment);
-// it reports whether that changed anything.
-func (in *Instance) readURL(merge bool) bool {
-	return in.c.ReadFragment(js.Global().Get("location").Get("hash").String(), in.prefix, merge)
-}
+// hash is the URL fragment, where each widget keeps its state (see core.Fragment).
+func hash() string { return js.Global().Get("location").Get("hash").String() }
 
 // fromURL follows the back button or an edited URL.
 func (in *Instance) fromURL() {
-	if in.urlTimer.Truthy() { // the URL the attendee went to wins over ours
-		js.Global().Call("clearTimeout", in.urlTimer)
-		in.urlTimer = js.Value{}
-		in.urlPush = false
-	}
-	if !in.readURL(false) {
+	js.Global().Call("clearTimeout", in.urlTimer) // the URL the attendee went to wins over ours
+	in.urlTimer, in.urlPush = js.Value{}, false
+	if !in.c.ReadFragment(hash(), in.prefix, false) {
 		return
 	}
 	in.update(false)
@@ -48,15 +42,14 @@ func (in *Instance) flushURL() {
 		return
 	}
 	js.Global().Call("clearTimeout", in.urlTimer)
-	in.urlTimer = js.Value{}
 	push := in.urlPush
-	in.urlPush = false
-	loc := js.Global().Get("location")
-	hash := in.c.Fragment(loc.Get("hash").String(), in.prefix)
-	if hash == loc.Get("hash").String() {
+	in.urlTimer, in.urlPush = js.Value{}, false
+	frag := in.c.Fragment(hash(), in.prefix)
+	if frag == hash() {
 		return
 	}
-	url := loc.Get("pathname").String() + loc.Get("search").String() + hash
+	loc := js.Global().Get("location")
+	url := loc.Get("pathname").String() + loc.Get("search").String() + frag
 	// History may refuse (a sandboxed iframe's opaque origin, a router that
 	// wraps it): then the URL just does not follow, and the widget carries on.
 	catch(func() {
@@ -69,15 +62,13 @@ func (in *Instance) flushURL() {
 	})
 }
 
-// permalink is this page's address opened on one session.
 func (in *Instance) permalink(slug string) string {
 	return core.Permalink(js.Global().Get("location").Get("href").String(), in.prefix, slug)
 }
 
-// store is localStorage, where the page lets it work. Favourites live under
-// the conference id and the session slug, so they survive a rebuild that
-// reorders sessions. localStorage is read through Reflect.get: reading it
-// may throw (see protect).
+// store is localStorage where the page lets it (read with Reflect.get: it may
+// throw). Keys hold the conference id, favourites the sessions' slugs, which
+// survive a rebuild that reorders sessions.
 var store = core.Store{
 	Get: func(k string) string { return str(reflectGet(js.Global(), "localStorage").Call("getItem", k)) },
 	Set: func(k, v string) { reflectGet(js.Global(), "localStorage").Call("setItem", k, v) },

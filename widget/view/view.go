@@ -1,27 +1,26 @@
 //go:build js && wasm
 
-// Package view is the widget's thin browser layer (GOOS=js): it mounts a
-// core.Widget into a host element's shadow root, writes the frames core
-// computes, and carries events, Intl, storage and the URL fragment to and
-// from it. What the widget shows is decided in widget/core.
+// Package view is the widget's thin browser layer: it mounts a core.Widget,
+// which decides what is shown, in a host element's shadow root, writes the
+// frames it computes and carries events, Intl, storage and the URL fragment.
 //
 // Runs in: the browser (GOOS=js) only.
 package view
 
 import (
+	"cmp"
 	"syscall/js"
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/core"
 )
 
-// Instance is one mounted schedule. Instances share nothing but the bundle and
-// the base stylesheet.
+// Instance is one mounted schedule. Instances share only the bundle and the base stylesheet.
 type Instance struct {
 	host, shadow, root  js.Value
 	c                   *core.Widget
 	opts                Options
-	prefix, conf        string              // of the keys in the URL fragment ("agenda.") and in storage
+	prefix, conf        string              // of its keys in the URL fragment ("agenda.") and in storage
 	sheets              map[string]js.Value // layout: grid positions; facets: what the filters hide
 	nodes               map[string]js.Value // elements by id, until their markup is rewritten
 	funcs               []js.Func
@@ -33,17 +32,15 @@ type Instance struct {
 	batch               []byte // hidden flips for the loader's __agendaFlip
 }
 
-// Options are core's options, read from the host.
-type Options = core.Options
+type Options = core.Options // read from the host
 
 // takeover tells the instance in a shadow root that a new mount or an error
-// takes its place (see claim), so mounting an element twice is harmless.
-// Which element holds which handle is the loader's to know, not Go's.
+// takes its place (see claim): mounting twice is harmless, and which element
+// holds which handle is the loader's to know, not Go's.
 const takeover = "agenda:takeover"
 
-// listened are the events the instance's one listener hears on its shadow
-// root (not #root: a new skeleton keeps them), while capturing: the
-// dialog's close does not bubble.
+// listened are the events the instance's one listener hears on its shadow root (not
+// #root: a new skeleton keeps them), while capturing: the dialog's close does not bubble.
 var listened = []string{"click", "input", "change", "keydown", "focusin", "pointerdown", "close", takeover}
 
 var (
@@ -63,18 +60,15 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	in.shadow = claim(in.host)
 	in.prefix, in.conf = prefixes.Take(str(in.host.Get("id"))), b.Conference().ID
 	o := in.opts
-	if v := in.load("timeZone"); v != "" && o.TimeZone == "" {
-		o.TimeZone = v // the attendee's last choice, unless the page says
-	}
+	o.TimeZone = cmp.Or(o.TimeZone, in.load("timeZone")) // the attendee's last choice, unless the page says
 	lang := in.lang()
 	in.c = core.New(b, o, lang, newClock(lang, b.Conference().TimeZone, o.TimeZone == "local"), func() int64 { return int64(js.Global().Get("Date").Call("now").Float() / 1000) })
 	in.c.SetFavourites(in.load("favourites"))
-	in.readURL(true)
+	in.c.ReadFragment(hash(), in.prefix, true)
 
 	in.sheets = map[string]js.Value{"layout": newSheet(""), "facets": newSheet("")}
 	in.shadow.Set("adoptedStyleSheets", js.Global().Get("Array").New(base(), in.sheets["layout"], in.sheets["facets"]))
-	// One listener serves the controls, the dialog and the window's history;
-	// Destroy removes them all at once, through the signal.
+	// One listener for all; Destroy removes them at once, through the signal.
 	handler := in.funcOf(in.onEvent)
 	in.listening = js.Global().Get("AbortController").New()
 	opts := js.ValueOf(map[string]any{"signal": in.listening.Get("signal"), "capture": true})
@@ -85,7 +79,6 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	js.Global().Call("addEventListener", "hashchange", handler, opts)
 	in.flush = in.funcOf(func([]js.Value) { in.flushURL() })
 	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
-
 	in.draw()
 	in.host.Get("dataset").Set("state", "ready")
 	in.dispatch("agenda:ready", nil)
@@ -94,15 +87,10 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	}
 }
 
-// lang is the language the page asked for, else the browser's.
 func (in *Instance) lang() string {
-	if l := js.Global().Get("navigator").Get("language"); in.opts.Lang == "" && l.Type() == js.TypeString {
-		return l.String()
-	}
-	return in.opts.Lang
+	return cmp.Or(in.opts.Lang, str(js.Global().Get("navigator").Get("language")))
 }
 
-// draw writes the skeleton, then everything in it.
 func (in *Instance) draw() {
 	in.shadow.Set("innerHTML", in.c.Skeleton())
 	in.root = in.shadow.Call("getElementById", "root")
@@ -110,23 +98,18 @@ func (in *Instance) draw() {
 	in.update(false)
 }
 
-// funcOf is js.FuncOf for the instance's listeners and timers: they do
-// nothing once it is destroyed, and a panic in one takes down this
-// instance alone (see protect).
+// funcOf is funcOf for the instance's listeners and timers: a panic in one
+// takes down this instance alone. Destroy stops and releases them.
 func (in *Instance) funcOf(fn func(args []js.Value)) js.Func {
-	f := funcOf(in.fail, func(args []js.Value) {
-		if !in.destroyed {
-			fn(args)
-		}
-	})
+	f := funcOf(in.fail, fn)
 	in.funcs = append(in.funcs, f)
 	return f
 }
 
 func (in *Instance) fail(why string) { failed(in.host, in, in.opts.Lang, "", why) }
 
-// failed takes down in (if any) and shows in host why, in lang, and
-// which src would not load, if that is why: never a blank box.
+// failed takes down in (if any) and shows in host why, in lang, and which
+// src would not load, if that is why: never a blank box.
 func failed(host js.Value, in *Instance, lang, src, why string) {
 	catch(in.Destroy)
 	msg := core.Failed(lang, src, why)
@@ -137,9 +120,8 @@ func failed(host js.Value, in *Instance, lang, src, why string) {
 	host.Get("dataset").Set("state", "error")
 }
 
-// claim is the host's open shadow root, for a new schedule or an error: it
-// attaches one the first time, and has the instance that showed there, if
-// any, step aside (see takeover).
+// claim is the host's open shadow root (attached the first time) for a new
+// schedule or an error: the instance that showed there steps aside.
 func claim(host js.Value) js.Value {
 	s := host.Get("shadowRoot")
 	if !s.Truthy() {
@@ -163,18 +145,15 @@ func newSheet(css string) js.Value {
 }
 
 // Set applies the host's options o, of which the given ones changed. A new
-// language rewrites the skeleton, where every word is, in place: state,
-// favourites, the open dialog, listeners and stylesheets stay.
+// language or theme rewrites the skeleton, where every word is, in place:
+// state, favourites, the open dialog, listeners and stylesheets stay.
 func (in *Instance) Set(o Options, given map[string]bool) {
-	if in.destroyed {
-		return
-	}
 	in.opts = o
 	if given["timeZone"] {
 		in.setZone(o.TimeZone == "local")
 	}
 	in.c.SetOptions(o, given)
-	if given["lang"] {
+	if given["lang"] || given["theme"] {
 		lang := in.lang()
 		in.c.SetLang(lang, newClock(lang, in.c.Bundle().Conference().TimeZone, in.c.State().Local))
 		in.draw()
@@ -183,14 +162,10 @@ func (in *Instance) Set(o Options, given map[string]bool) {
 		}
 		return
 	}
-	if given["theme"] {
-		in.root.Call("setAttribute", "data-theme", o.ThemeName())
-	}
 	in.update(false)
 }
 
-// Destroy unmounts: listeners and timers go, the shadow root is emptied.
-// It also cleans up after a mount that failed half way, and takes nil.
+// Destroy unmounts, also after a mount that failed half way, and takes nil.
 func (in *Instance) Destroy() {
 	if in == nil || in.destroyed {
 		return
@@ -198,11 +173,8 @@ func (in *Instance) Destroy() {
 	catch(in.flushURL)
 	in.destroyed = true
 	prefixes.Release(in.prefix)
-	for _, t := range []js.Value{in.moreTimer, in.urlTimer} {
-		if t.Truthy() {
-			js.Global().Call("clearTimeout", t)
-		}
-	}
+	js.Global().Call("clearTimeout", in.moreTimer) // undefined: none
+	js.Global().Call("clearTimeout", in.urlTimer)
 	if in.listening.Truthy() {
 		in.listening.Call("abort")
 	}
@@ -240,11 +212,7 @@ func (in *Instance) apply(ps []core.Patch) {
 	batch := in.batch[:0]
 	for _, p := range ps {
 		if p.Op == core.SetHidden && flip.Type() == js.TypeFunction {
-			sign := byte('+')
-			if p.On {
-				sign = '-'
-			}
-			batch = append(append(batch, ' ', sign), p.ID...)
+			batch = core.AppendFlip(batch, p)
 			continue
 		}
 		if p.Op == core.SetSheet {
@@ -271,7 +239,7 @@ func (in *Instance) apply(ps []core.Patch) {
 		case core.SetHidden:
 			n.Call("toggleAttribute", hidden, p.On)
 		case core.SetValue:
-			if n.Get("value").String() != p.Value {
+			if n.Get("value").String() != p.Value { // else the caret jumps
 				n.Set("value", p.Value)
 			}
 		case core.Append:
@@ -284,10 +252,9 @@ func (in *Instance) apply(ps []core.Patch) {
 	in.batch = batch
 }
 
-// scheduleMore renders the sessions a new view left for later, then
-// prepares the search text, a slice per task: a thousand sessions neither
-// delay the first paint nor block input, and the first keystroke finds the
-// text folded.
+// scheduleMore renders the sessions a new view left for later, then folds the
+// search text, a slice per task: a thousand sessions neither delay the first
+// paint nor block input, and the first keystroke finds the text folded.
 func (in *Instance) scheduleMore() {
 	if !in.moreTimer.Truthy() && !in.destroyed && (in.c.Pending() || !in.warm) {
 		in.moreTimer = js.Global().Call("setTimeout", in.more, 0)
@@ -304,36 +271,33 @@ func (in *Instance) renderMore() {
 	in.scheduleMore()
 }
 
-// onEvent is the instance's one listener: core decides what an event in
-// the widget means; the history's are the URL's.
+// onEvent is the one listener: core decides what an event in the widget means.
 func (in *Instance) onEvent(args []js.Value) {
 	ev := arg(args, 0)
 	typ, target := ev.Get("type").String(), ev.Get("target")
-	switch typ {
-	case takeover:
+	switch {
+	case typ == takeover:
 		in.Destroy()
-		return
-	case "popstate", "hashchange":
+	case typ == "popstate" || typ == "hashchange":
 		in.fromURL()
-		return
-	case "close": // the dialog closed (Escape too): forget its session. Not
+	case typ == "close": // the dialog closed (Escape too): forget its session. Not
 		// closeDetails: the event comes a task later, maybe after another
 		// session's dialog opened, which must stay open.
 		if !in.node("dlg").Get("open").Bool() {
 			in.forget()
 		}
-		return
-	}
-	if target.Get("closest").Type() != js.TypeFunction {
-		return // not an element: an event a script dispatched on a text node
-	}
-	if typ == "focusin" || typ == "pointerdown" { // a filter about to open lists its choices
+	case target.Get("closest").Type() != js.TypeFunction:
+		// not an element: an event a script dispatched on a text node
+	case typ == "focusin" || typ == "pointerdown": // a filter about to open lists its choices
 		if target.Get("tagName").String() == "SELECT" {
 			in.apply(in.c.Render(str(target.Get("id"))))
 		}
-		return
+	default:
+		in.effect(in.c.Handle(core.ReadEvent(typ, str(ev.Get("key")), &element{target})), ev)
 	}
-	fx := in.c.Handle(core.ReadEvent(typ, str(ev.Get("key")), element{target}))
+}
+
+func (in *Instance) effect(fx core.Effect, ev js.Value) {
 	if fx.Zone {
 		in.setZone(in.c.State().Local)
 	}
@@ -355,25 +319,24 @@ func (in *Instance) onEvent(args []js.Value) {
 	}
 	if fx.Focus != "" {
 		in.node(fx.Focus).Call("focus")
-		if typ == "keydown" {
+		if ev.Get("type").String() == "keydown" {
 			ev.Call("preventDefault") // the arrow moved between tabs, not the page
 		}
 	}
 }
 
 // element is a DOM element as core.ReadEvent reads it.
-type element struct{ js.Value }
+type element struct{ v js.Value }
 
-func (e element) Prop(name string) string { return str(e.Get(name)) }
-
-func (e element) Data(name string) (string, bool) {
-	v := e.Get("dataset").Get(name)
+func (e *element) Prop(name string) string { return str(e.v.Get(name)) }
+func (e *element) Data(name string) (string, bool) {
+	v := e.v.Get("dataset").Get(name)
 	return str(v), v.Type() == js.TypeString
 }
 
-func (e element) Closest(selector string) (core.Element, bool) {
-	el := e.Call("closest", selector)
-	return element{el}, !el.IsNull()
+func (e *element) Closest(selector string) (core.Element, bool) {
+	el := e.v.Call("closest", selector)
+	return &element{el}, !el.IsNull()
 }
 
 // str is v as a string, "" when it is not one.
@@ -384,27 +347,19 @@ func str(v js.Value) string {
 	return v.String()
 }
 
-// setZone shows times in the viewer's zone, or the venue's, and remembers
-// the choice.
+// setZone shows times in the viewer's zone, or the venue's, and remembers it.
 func (in *Instance) setZone(local bool) {
 	in.c.SetClock(newClock(in.c.Lang(), in.c.Bundle().Conference().TimeZone, local), local)
-	zone := "venue"
-	if local {
-		zone = "local"
-	}
-	in.save("timeZone", zone)
+	in.save("timeZone", core.ZoneOption(local))
 }
 
 func (in *Instance) openDetails(i int, push bool) {
 	in.c.Open(i)
 	in.showDetails(i)
-	if push {
-		in.writeURL(true)
-	}
+	in.writeURL(push)
 	in.dispatch("agenda:select", map[string]any{"slug": in.c.State().Session})
 }
 
-// showDetails writes session i's details into the dialog and opens it.
 func (in *Instance) showDetails(i int) {
 	dlg := in.node("dlg")
 	dlg.Set("innerHTML", in.c.Details(i, in.permalink(in.c.Bundle().Session(i).Slug())))
@@ -414,13 +369,10 @@ func (in *Instance) showDetails(i int) {
 }
 
 func (in *Instance) closeDetails() {
-	if in.node("dlg").Get("open").Bool() {
-		in.node("dlg").Call("close")
-	}
+	in.node("dlg").Call("close") // none if closed already
 	in.forget()
 }
 
-// forget drops the open session from the state and the URL.
 func (in *Instance) forget() {
 	if in.c.State().Session != "" {
 		in.c.Close()
