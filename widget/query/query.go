@@ -125,6 +125,11 @@ type Index struct {
 	// occurs there exactly when it occurs in one of the two.
 	text []byte
 	off  []uint32
+	// pairs is, per session, which pairs of adjacent bytes its text has:
+	// bits pairs[i*pairWords:(i+1)*pairWords], see pairBit. A word with a
+	// pair the text lacks is not in it: most texts are then passed over
+	// without reading them, where most of a keystroke's time went.
+	pairs []uint64
 
 	// The current query, and what is known about it: tknown holds the
 	// sessions whose text was checked against words, tmatch those of them
@@ -325,7 +330,13 @@ func (x *Index) textMatch(i int) bool {
 	}
 	x.tknown.Add(i)
 	t := x.text[x.off[i]:x.off[i+1]]
+	pairs := x.pairs[i*pairWords : (i+1)*pairWords]
 	for _, w := range x.words {
+		for k := 1; k < len(w); k++ {
+			if b := pairBit(w[k-1], w[k]); pairs[b/64]&(1<<(b%64)) == 0 {
+				return false
+			}
+		}
 		if !bytes.Contains(t, w) {
 			return false
 		}
@@ -421,6 +432,32 @@ func (x *Index) Warm(n int) bool {
 	return x.warmed == len(warmQueries)
 }
 
+// pairWords is the size of a session's set of byte pairs, in uint64s:
+// 32×32 bits.
+const pairWords = 32 * 32 / 64
+
+// pairBit numbers the pair of bytes a, b of folded text. Letters have a
+// code each, so pairs of letters are told apart exactly; digits share one,
+// other ASCII bytes another, and bytes of other scripts four: pairs that
+// share a number only let more texts through to be read.
+func pairBit(a, b byte) uint {
+	return pairCode[a]<<5 | pairCode[b]
+}
+
+var pairCode = func() (c [256]uint) {
+	for i := range c {
+		switch {
+		case 'a' <= i && i <= 'z':
+			c[i] = uint(i-'a') + 1
+		case '0' <= i && i <= '9':
+			c[i] = 27
+		case i >= 0x80:
+			c[i] = 28 + uint(i)&3
+		}
+	}
+	return c
+}()
+
 // warmQueries are words that stop early in most texts and words found in
 // none, which read every text to its end.
 var warmQueries = [...]string{"e", "zq", "er", "a", "qz", "on"}
@@ -435,6 +472,7 @@ func (x *Index) fold(n int) bool {
 			size += len(s.Search()) + len(s.Description())
 		}
 		x.text, x.off = make([]byte, 0, size), make([]uint32, 1, len(x.sess)+1)
+		x.pairs = make([]uint64, len(x.sess)*pairWords)
 	}
 	for k := 0; k < n && len(x.off) <= len(x.sess); k++ {
 		s := x.b.Session(len(x.off) - 1)
@@ -444,6 +482,11 @@ func (x *Index) fold(n int) bool {
 		text = fold.AppendFold(text, x.htmlText(s.Description()))
 		if len(text) == mark+1 {
 			text = text[:mark]
+		}
+		pairs := x.pairs[(len(x.off)-1)*pairWords:][:pairWords]
+		for k := len(x.text) + 1; k < len(text); k++ {
+			b := pairBit(text[k-1], text[k])
+			pairs[b/64] |= 1 << (b % 64)
 		}
 		x.text, x.off = text, append(x.off, uint32(len(text)))
 	}
