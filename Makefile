@@ -29,11 +29,11 @@ all: build
 #
 # -gcflags=all=-l turns inlining off: inlined copies compress badly (the
 # whole widget inlined is about 30 KiB larger after brotli; aim: 580). The
-# keystroke's hot loops, in query and core, keep it: about 3 KiB for a
-# FOSDEM keystroke painted some milliseconds sooner (make bench,
-# BenchmarkSearchPaint).
+# search's matcher, in query, keeps it. Inlining core as well cost 5.2 KiB
+# for 20 to 45 us of a FOSDEM keystroke (go test -bench Keystroke
+# ./widget/core under GOOS=js, in node): not worth it.
 WIDGETFLAGS := -trimpath -ldflags=-s -gcflags=all=-l \
-	-gcflags=github.com/agendaconf/agenda/widget/query= -gcflags=github.com/agendaconf/agenda/widget/core=
+	-gcflags=github.com/agendaconf/agenda/widget/query=
 widget:
 	GOOS=js GOARCH=wasm $(GO) build $(WIDGETFLAGS) -o cmd/agenda/embed/agenda.wasm ./cmd/widget
 	cp $(GOROOT)/lib/wasm/wasm_exec.js cmd/agenda/embed/wasm_exec.js
