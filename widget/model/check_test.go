@@ -114,6 +114,16 @@ func TestDayOf(t *testing.T) {
 	if len(days) != 2 || days[0].Date != "2025-02-01" || !days[0].Start.Equal(at("2025-02-01 06:00")) || days[1].Date != "2025-02-02" {
 		t.Errorf("Days = %+v, want Saturday from 06:00 and Sunday", days)
 	}
+	// Apia skipped 30 December 2011: at 03:00 on the 31st, with the day
+	// changing at 06:00, it is still the 29th's conference day.
+	apia, err := time.LoadLocation("Pacific/Apia")
+	if err != nil {
+		t.Skip(err)
+	}
+	s = &Schedule{Conference: Conference{DayChange: 6 * time.Hour}}
+	if got := s.DayOf(time.Date(2011, 12, 31, 3, 0, 0, 0, apia), apia); got != "2011-12-29" {
+		t.Errorf("DayOf(2011-12-31 03:00 in Apia) = %s, want 2011-12-29", got)
+	}
 }
 
 func TestYearsOutOfRange(t *testing.T) {

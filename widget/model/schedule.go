@@ -170,13 +170,21 @@ type Day struct {
 // when t's wall clock reads earlier than the conference's DayChange. The
 // wall clock, not the time since midnight: on the days the clocks change the
 // two differ by an hour, and some zones have no midnight at all.
+//
+// A date the zone skipped whole (Apia went from 29 to 31 December 2011) has
+// no day change, so no instant is on its conference day: the day before it
+// takes its early hours.
 func (s *Schedule) DayOf(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
 	y, m, d := t.Date()
+	day := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
 	if wallClock(t) < s.Conference.DayChange {
-		d--
+		day = day.AddDate(0, 0, -1)
+		for k := 0; k < 2 && time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, loc).Day() != day.Day(); k++ {
+			day = day.AddDate(0, 0, -1)
+		}
 	}
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	return day.Format("2006-01-02")
 }
 
 // wallClock is the time of day t's clock shows.
