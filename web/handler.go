@@ -31,7 +31,9 @@ func Handler(dir string) http.Handler {
 			return
 		}
 		name := path.Clean("/" + r.URL.Path)
-		if strings.Contains(name, "/.") {
+		// Hidden files, and the host's own config, which Netlify and
+		// Cloudflare Pages do not serve either.
+		if strings.Contains(name, "/.") || name == "/"+HostHeaders {
 			http.NotFound(w, r)
 			return
 		}

@@ -77,7 +77,7 @@ func site(t *testing.T) (*httptest.Server, string) {
 	dir := t.TempDir()
 	br, _ := compressBrotli(fakeWasm, 1)
 	gz, _ := compressGzip(fakeWasm)
-	files := map[string]string{"demo.bin": "AGENDA", "empty/.keep": "", ".secret": "x",
+	files := map[string]string{"demo.bin": "AGENDA", "empty/.keep": "", ".secret": "x", "_headers": "/*\n  X-A: b\n", "sub/_headers": "x",
 		"agenda.js": string(Loader(wasmExec(t), "agenda.0123456789.wasm")), "index.html": "<!doctype html><title>x</title>", "partner.css": "*{}",
 		"agenda.wasm": string(fakeWasm), "agenda.wasm.br": string(br), "agenda.wasm.gz": string(gz),
 		"agenda.0123456789.wasm": string(fakeWasm), "agenda.0123456789.wasm.br": string(br), "agenda.0123456789.wasm.gz": string(gz)}
@@ -119,6 +119,9 @@ func TestHandler(t *testing.T) {
 		{"GET", "/empty", "", 301, map[string]string{"Location": "/empty/"}, nil},
 		{"GET", "/empty/", "", 404, nil, nil},
 		{"GET", "/.secret", "", 404, nil, nil},
+		{"GET", "/_headers", "", 404, nil, nil},
+		{"GET", "/x/../_headers", "", 404, nil, nil},
+		{"GET", "/sub/_headers", "", 200, nil, nil}, // only the root's is the host's
 		{"GET", "/empty/.keep", "", 404, nil, nil},
 		{"GET", "/../../etc/passwd", "", 404, nil, nil},
 		{"GET", "/nope.js", "", 404, nil, nil},
