@@ -96,7 +96,54 @@ func CleanURLs(s *Schedule) diag.List {
 		}
 		sp.Links = kept
 	}
+	// Links inside descriptions and bios: the sanitiser kept paths, which
+	// mean nothing on a partner's page; whole, they lead home.
+	unresolved := 0
+	for i := range s.Sessions {
+		s.Sessions[i].Description, unresolved = resolveLinks(s.Sessions[i].Description, origin, unresolved)
+	}
+	for i := range s.Speakers {
+		s.Speakers[i].Bio, unresolved = resolveLinks(s.Speakers[i].Bio, origin, unresolved)
+	}
+	if unresolved > 0 {
+		l.Warn(s.Conference.Pos, diag.Plural(unresolved, "link")+" in descriptions and bios "+diag.IsAre(unresolved)+" a path on the conference's site, which has no base URL: shown as text",
+			"set base_url in agenda.toml, or write whole addresses")
+	}
 	return l
+}
+
+// resolveLinks makes the site paths among sanitised HTML's links
+// (href="/talks/x") whole on origin, and counts onto n those it cannot, for
+// want of an origin. The sanitiser writes every link as href="…" with the
+// value escaped, which is all this reads.
+func resolveLinks(h, origin string, n int) (string, int) {
+	const attr = ` href="`
+	if !strings.Contains(h, attr+"/") {
+		return h, n
+	}
+	if strings.ContainsAny(origin, "\"'<>& ") { // not one to write into markup as is
+		origin = ""
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(h, attr)
+		if i < 0 {
+			break
+		}
+		i += len(attr)
+		b.WriteString(h[:i])
+		h = h[i:]
+		end := strings.IndexByte(h, '"')
+		if end >= 0 && SitePath(h[:end]) {
+			if origin == "" {
+				n++
+			} else {
+				b.WriteString(origin)
+			}
+		}
+	}
+	b.WriteString(h)
+	return b.String(), n
 }
 
 // originOf returns the scheme and host of an http(s) URL, "" for others. By

@@ -106,6 +106,35 @@ func TestCleanURLs(t *testing.T) {
 			},
 		},
 		{
+			name: "paths in descriptions and bios lead to the site",
+			s: Schedule{
+				Conference: Conference{BaseURL: "https://conf.example/2026/"},
+				Sessions:   []Session{{Slug: "a", Description: `<p>See <a href="/talks/b?x=1&amp;y=2" rel="noopener">b</a>, <a href="https://x.example/">x</a>, <a href="//cdn.example/">cdn</a></p>`}},
+				Speakers:   []Speaker{{Slug: "s", Bio: `<a href="/speakers/s">me</a>`}},
+			},
+			check: func(t *testing.T, s *Schedule) {
+				want := `<p>See <a href="https://conf.example/talks/b?x=1&amp;y=2" rel="noopener">b</a>, <a href="https://x.example/">x</a>, <a href="//cdn.example/">cdn</a></p>`
+				if d := s.Sessions[0].Description; d != want {
+					t.Errorf("description:\n%s\nwant\n%s", d, want)
+				}
+				if b := s.Speakers[0].Bio; b != `<a href="https://conf.example/speakers/s">me</a>` {
+					t.Errorf("bio %s", b)
+				}
+			},
+		},
+		{
+			name: "paths in descriptions without a base URL",
+			s: Schedule{Conference: Conference{Pos: at(1)},
+				Sessions: []Session{{Slug: "a", Description: `<a href="/a">a</a> <a href="/b">b</a>`}},
+				Speakers: []Speaker{{Slug: "s", Bio: `<a href="/s">s</a>`}}},
+			check: func(t *testing.T, s *Schedule) {
+				if d := s.Sessions[0].Description; d != `<a href="/a">a</a> <a href="/b">b</a>` {
+					t.Errorf("description %s", d) // the widget shows them as text
+				}
+			},
+			want: []string{`s.xml:1: 3 links in descriptions and bios are a path on the conference's site, which has no base URL`},
+		},
+		{
 			name: "base URL",
 			s:    Schedule{Conference: Conference{BaseURL: "javascript://x", Pos: at(2)}},
 			check: func(t *testing.T, s *Schedule) {
