@@ -1,0 +1,100 @@
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
+)
+
+func TestRawText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`"ABC"`, "ABC"},
+		{` "  a b  " `, "a b"},
+		{`"\u00e9t\u00e9"`, "été"},
+		{`""`, ""},
+		{`"unterminated`, ""},
+		{`7`, "7"},
+		{" 42\n", "42"},
+		{`-3`, "-3"},
+		{`1.5e3`, "1.5e3"},
+		{`0`, "0"},
+		{`null`, ""},
+		{`true`, ""},
+		{`{"id": 1}`, ""},
+		{`[1]`, ""},
+		{``, ""},
+		{"  \t", ""},
+	} {
+		if got := RawText(json.RawMessage(tt.in)); got != tt.want {
+			t.Errorf("RawText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzRawText(f *testing.F) {
+	for _, s := range []string{`"ABC"`, ` " a " `, `7`, `-1.5e3`, `null`, `{}`, `"\ud800"`, "\"\xff\"", `"a\"b"`, ``} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, r []byte) {
+		got := RawText(r)
+		var s string
+		if json.Unmarshal(r, &s) == nil {
+			if want := strings.TrimSpace(s); got != want {
+				t.Fatalf("RawText(%q) = %q; encoding/json reads the string %q", r, got, want)
+			}
+			return
+		}
+		var n json.Number
+		if json.Unmarshal(r, &n) == nil {
+			if want := string(bytes.TrimSpace(r)); got != want {
+				t.Fatalf("RawText(%q) = %q, want the number as written, %q", r, got, want)
+			}
+			return
+		}
+		var v any
+		if json.Unmarshal(r, &v) == nil && got != "" { // null, true, false, lists, objects
+			t.Fatalf("RawText(%q) = %q, want \"\" for a %T", r, got, v)
+		}
+	})
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	var called []string
+	read := func(name string, data []byte) (*model.Schedule, diag.List) {
+		called = append(called, name+"="+string(data))
+		return &model.Schedule{}, nil
+	}
+	missing := filepath.Join(dir, "nope.json")
+	s, l := ReadFile(missing, read)
+	if s != nil || len(called) != 0 {
+		t.Errorf("ReadFile of a missing file: schedule %v, read called %q", s, called)
+	}
+	if len(l) != 1 || l[0].Severity != diag.Error || !strings.HasPrefix(l[0].String(), missing+": error: cannot read the schedule: ") ||
+		!strings.Contains(l[0].String(), "(check the path and the file's permissions)") {
+		t.Errorf("ReadFile of a missing file: %s", l)
+	}
+
+	if _, l := ReadFile(dir, read); len(l) != 1 || len(called) != 0 { // a folder
+		t.Errorf("ReadFile of a folder: %s, read called %q", l, called)
+	}
+}
+
+func TestTrimBOM(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"\xef\xbb\xbf<x/>", "<x/>"},
+		{"\xef\xbb\xbf\xef\xbb\xbf{}", "\xef\xbb\xbf{}"}, // only one
+		{"{}", "{}"},
+		{"\xef\xbb", "\xef\xbb"},
+		{"", ""},
+	} {
+		if got := string(TrimBOM([]byte(tt.in))); got != tt.want {
+			t.Errorf("TrimBOM(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
