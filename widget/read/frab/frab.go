@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/input"
 	"github.com/agendaconf/agenda/widget/read/sanitize"
 	"github.com/agendaconf/agenda/widget/read/venue"
 	"github.com/agendaconf/agenda/widget/text/fold"
@@ -49,7 +49,7 @@ func Read(name string, data []byte) (*model.Schedule, diag.List) {
 // ReadWith is Read with options from the command line.
 func ReadWith(name string, data []byte, o Options) (*model.Schedule, diag.List) {
 	file := diag.Pos{File: name}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // UTF-8 byte order mark
+	data = input.TrimBOM(data)
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	var l diag.List
 	if len(trimmed) == 0 {
@@ -79,13 +79,9 @@ func ReadFile(path string) (*model.Schedule, diag.List) {
 
 // ReadFileWith reads the file at path with ReadWith.
 func ReadFileWith(path string, o Options) (*model.Schedule, diag.List) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var l diag.List
-		l.Error(diag.Pos{File: path}, "cannot read the schedule: "+err.Error(), "check the path and the file's permissions")
-		return nil, l
-	}
-	return ReadWith(path, data, o)
+	return input.ReadFile(path, func(name string, data []byte) (*model.Schedule, diag.List) {
+		return ReadWith(name, data, o)
+	})
 }
 
 // event is one event as the XML and JSON readers find it, before any of it is

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/input"
 	"github.com/agendaconf/agenda/widget/text/fold"
 )
 
@@ -269,7 +270,7 @@ func (b *builder) readJSON(data []byte) {
 // and person references.
 func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConference, bios map[string]jsonPerson) event {
 	ev := event{
-		id:       rawText(x.ID),
+		id:       input.RawText(x.ID),
 		guid:     str(x.GUID),
 		slug:     x.Slug,
 		title:    str(x.Title),
@@ -291,7 +292,7 @@ func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConfere
 				ev.room = cr.Name
 			}
 		}
-	} else if s := rawText(r); s != "" {
+	} else if s := input.RawText(r); s != "" {
 		ev.room = s
 	}
 	// Track: a name, or an object with a name or a slug from conference.tracks.
@@ -308,7 +309,7 @@ func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConfere
 			ev.track = o.Slug
 		}
 	} else {
-		ev.track = rawText(t)
+		ev.track = input.RawText(t)
 	}
 	for _, list := range [][]jsonPerson{x.Persons, x.Participants} {
 		for _, p := range list {
@@ -317,7 +318,7 @@ func (b *builder) jsonEvent(x *jsonEvent, room string, d *day, conf *jsonConfere
 				full = p
 			}
 			pp := person{
-				id:   rawText(p.ID),
+				id:   input.RawText(p.ID),
 				guid: strings.TrimSpace(p.GUID),
 				code: strings.TrimSpace(p.Code),
 				name: firstNonEmpty(p.Name, p.PublicName, full.Name, full.PublicName),
@@ -408,25 +409,6 @@ func isInteger(r json.RawMessage) bool {
 func isPersonID(r json.RawMessage) bool {
 	r = bytes.TrimPrefix(bytes.TrimSpace(r), []byte("-"))
 	return isInteger(r) || string(r) == "0"
-}
-
-// rawText returns a JSON string's value or a number's digits; "" for
-// anything else.
-func rawText(r json.RawMessage) string {
-	r = bytes.TrimSpace(r)
-	if len(r) == 0 {
-		return ""
-	}
-	switch c := r[0]; {
-	case c == '"':
-		var s string
-		if json.Unmarshal(r, &s) == nil {
-			return strings.TrimSpace(s)
-		}
-	case c == '-' || '0' <= c && c <= '9':
-		return string(r)
-	}
-	return ""
 }
 
 func str(p *string) string {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/input"
 )
 
 // The file as decoded. Lists keep where each entry starts, so that every
@@ -402,25 +403,6 @@ func typeError(e *json.UnmarshalTypeError) string {
 	return "wrong type at " + field + ": found " + e.Value + " where " + article + want + " belongs"
 }
 
-// rawText returns a JSON string's value or a number's digits, trimmed; ""
-// for anything else. Ids and codes are either.
-func rawText(r json.RawMessage) string {
-	r = bytes.TrimSpace(r)
-	if len(r) == 0 {
-		return ""
-	}
-	switch c := r[0]; {
-	case c == '"':
-		var s string
-		if json.Unmarshal(r, &s) == nil {
-			return strings.TrimSpace(s)
-		}
-	case c == '-' || '0' <= c && c <= '9':
-		return string(r)
-	}
-	return ""
-}
-
 // rawString returns a JSON string's value, trimmed; "" for anything else.
 func rawString(r json.RawMessage) string {
 	var s string
@@ -441,7 +423,7 @@ func present(r json.RawMessage) bool {
 // "schedule" key (every c3voc file has one). It reads only the top-level
 // keys; broken JSON counts as what its keys so far say.
 func Detect(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = input.TrimBOM(data)
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return false

@@ -40,7 +40,6 @@ package pretalx
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -49,6 +48,7 @@ import (
 
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
+	"github.com/agendaconf/agenda/widget/read/input"
 	"github.com/agendaconf/agenda/widget/read/sanitize"
 	"github.com/agendaconf/agenda/widget/read/venue"
 	"github.com/agendaconf/agenda/widget/text/fold"
@@ -89,7 +89,7 @@ type Options struct {
 func Read(name string, data []byte, o Options) (*model.Schedule, diag.List) {
 	b := &builder{name: name, opts: o, s: &model.Schedule{}}
 	file := diag.Pos{File: name}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // UTF-8 byte order mark
+	data = input.TrimBOM(data)
 	if len(data) > MaxSize {
 		b.d.Error(file, fmt.Sprintf("the file is %d MiB, more than the %d MiB a pretalx schedule.json may have", len(data)>>20, MaxSize>>20),
 			"give the pretalx widget schedule.json itself; even the largest conferences serve a few megabytes")
@@ -115,13 +115,9 @@ func Read(name string, data []byte, o Options) (*model.Schedule, diag.List) {
 
 // ReadFile reads the file at path with Read.
 func ReadFile(path string, o Options) (*model.Schedule, diag.List) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var l diag.List
-		l.Error(diag.Pos{File: path}, "cannot read the schedule: "+err.Error(), "check the path and the file's permissions")
-		return nil, l
-	}
-	return Read(path, data, o)
+	return input.ReadFile(path, func(name string, data []byte) (*model.Schedule, diag.List) {
+		return Read(name, data, o)
+	})
 }
 
 type builder struct {
@@ -169,7 +165,7 @@ func (b *builder) build(f *file) {
 	rooms, roomOrder := b.roomIndex(f.rooms)
 	tracks := map[string]string{}
 	for _, t := range f.tracks {
-		if id := rawText(t.v.ID); id != "" {
+		if id := input.RawText(t.v.ID); id != "" {
 			if _, dup := tracks[id]; !dup {
 				tracks[id] = clean(t.v.Name.pick(b.lang))
 			}
@@ -181,7 +177,7 @@ func (b *builder) build(f *file) {
 	breaks := map[string]int{}
 	for i := range f.talks {
 		t := &f.talks[i]
-		if code := rawText(t.v.Code); code != "" {
+		if code := input.RawText(t.v.Code); code != "" {
 			b.talk(t, code, rooms, tracks, speakers, slugs)
 			continue
 		}
@@ -257,7 +253,7 @@ func (b *builder) roomIndex(list []item[roomJSON]) (map[string]string, []string)
 	rooms := map[string]string{}
 	var order []string
 	for _, r := range list {
-		id := rawText(r.v.ID)
+		id := input.RawText(r.v.ID)
 		if id == "" {
 			b.d.Warn(r.pos, "a room has no id, so no talk can be in it", "download the file from pretalx again")
 			continue
@@ -284,18 +280,18 @@ func (b *builder) roomIndex(list []item[roomJSON]) (map[string]string, []string)
 func (b *builder) speakerIndex(f *file) map[string]string {
 	named := map[string]bool{}
 	for _, t := range f.talks {
-		if rawText(t.v.Code) == "" {
+		if input.RawText(t.v.Code) == "" {
 			continue
 		}
 		for _, sp := range t.v.Speakers {
-			named[rawText(sp)] = true
+			named[input.RawText(sp)] = true
 		}
 	}
 	bySlug := map[string]bool{}
 	out := map[string]string{}
 	seen := map[string]bool{}
 	for _, sp := range f.speakers {
-		code := rawText(sp.v.Code)
+		code := input.RawText(sp.v.Code)
 		if code == "" || seen[code] {
 			if code == "" {
 				b.d.Warn(sp.pos, "a speaker has no code, so no talk can name them", "download the file from pretalx again")
@@ -349,7 +345,7 @@ func (b *builder) talk(t *item[talkJSON], code string, rooms, tracks, speakers m
 		Pos:         t.pos,
 	}
 	ss.Room = b.room(x.Room, rooms, who, t.pos)
-	if id := rawText(x.Track); id != "" {
+	if id := input.RawText(x.Track); id != "" {
 		if name, ok := tracks[id]; ok {
 			ss.Track = name
 		} else {
@@ -360,7 +356,7 @@ func (b *builder) talk(t *item[talkJSON], code string, rooms, tracks, speakers m
 	ss.Start, ss.End = b.times(x, who, t.pos)
 	seen := map[string]bool{}
 	for _, r := range x.Speakers {
-		sc := rawText(r)
+		sc := input.RawText(r)
 		slug, listed := speakers[sc]
 		switch {
 		case !listed:
@@ -389,7 +385,7 @@ func (b *builder) talk(t *item[talkJSON], code string, rooms, tracks, speakers m
 
 // room resolves a talk's room id.
 func (b *builder) room(r []byte, rooms map[string]string, who string, pos diag.Pos) string {
-	id := rawText(r)
+	id := input.RawText(r)
 	if id == "" {
 		return ""
 	}
@@ -409,7 +405,7 @@ func (b *builder) breakSlot(t *item[talkJSON], rooms map[string]string, slugs, b
 	if title == "" {
 		title, who = "Break", "a break"
 	}
-	if id := rawText(x.ID); id != "" {
+	if id := input.RawText(x.ID); id != "" {
 		who += " (id " + id + ")"
 	}
 	room := b.room(x.Room, rooms, who, t.pos)
@@ -423,7 +419,7 @@ func (b *builder) breakSlot(t *item[talkJSON], rooms map[string]string, slugs, b
 	}
 	var base string
 	if start.IsZero() {
-		base = fold.Slug(title + " " + rawText(x.ID))
+		base = fold.Slug(title + " " + input.RawText(x.ID))
 	} else {
 		base = fold.Slug(title + " " + start.In(b.loc).Format("2006-01-02 1504"))
 	}
@@ -470,7 +466,7 @@ func (b *builder) times(x *talkJSON, who string, pos diag.Pos) (start, end time.
 		}
 		b.d.Warn(pos, who+" has an unreadable end "+quote(e), "write it as ISO 8601, e.g. 2025-03-01T11:00:00+01:00")
 	}
-	if d := rawText(x.Duration); d != "" {
+	if d := input.RawText(x.Duration); d != "" {
 		if m, err := strconv.Atoi(d); err == nil && m >= 0 && m <= 100*24*60 {
 			return start, start.Add(time.Duration(m) * time.Minute)
 		}
