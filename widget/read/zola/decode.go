@@ -235,15 +235,21 @@ const maxPage = 32 << 20
 // decode splits and decodes one page into v, reporting every problem. It
 // returns the key positions, or nil when the page cannot be used.
 func (r *reader) decode(name string, v any, known string) keyPos {
+	keys, _ := r.decodePage(name, v, known)
+	return keys
+}
+
+// decodePage is decode that also returns the page's body.
+func (r *reader) decodePage(name string, v any, known string) (keyPos, pageBody) {
 	if st, err := fs.Stat(r.fsys, name); err == nil && st.Size() > maxPage {
 		r.diags.Error(r.pos(name, 0, 0), "the file is "+strconv.FormatInt(st.Size()>>20, 10)+" MiB; Agenda reads pages of at most "+strconv.Itoa(maxPage>>20)+" MiB",
 			"a page describes one session or speaker: shorten it")
-		return nil
+		return nil, pageBody{}
 	}
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
 		r.diags.Error(r.pos(name, 0, 0), "cannot read the file: "+err.Error(), "check its permissions")
-		return nil
+		return nil, pageBody{}
 	}
 	p, err := frontmatter.Split(data)
 	if err != nil {
@@ -252,21 +258,22 @@ func (r *reader) decode(name string, v any, known string) keyPos {
 		} else {
 			r.diags.Error(r.pos(name, 1, 1), err.Error(), "")
 		}
-		return nil
+		return nil, pageBody{}
 	}
+	b := pageBody{text: p.Body, line: p.BodyLine}
 	if p.Format == frontmatter.YAML {
-		return r.decodeYAML(name, p, v, known)
+		return r.decodeYAML(name, p, v, known), b
 	}
 	keys, ok := r.decodeTOML(name, p.Front, p.FrontLine, frontmatter.PageLimits, v, known)
 	if !ok {
-		return nil
+		return nil, pageBody{}
 	}
 	out := make(keyPos, len(keys))
 	for k, lc := range keys {
 		out[k] = r.pos(name, lc[0], lc[1])
 	}
 	out[""] = r.pos(name, p.FrontLine-1, 1)
-	return out
+	return out, b
 }
 
 // decodeTOML bounds, then decodes src (which starts on line first of the

@@ -65,28 +65,29 @@ func (r *reader) mappedPages(folder MapKey) []pageFile {
 }
 
 // readTree reads, splits and decodes one page of a mapped folder. It
-// returns the tree and where the front matter opens, or nil.
-func (r *reader) readTree(name string) (*frontmatter.Value, diag.Pos) {
+// returns the tree, where the front matter opens and the page's body, or a
+// nil tree.
+func (r *reader) readTree(name string) (*frontmatter.Value, diag.Pos, pageBody) {
 	if st, err := fs.Stat(r.fsys, name); err == nil && st.Size() > maxPage {
 		r.diags.Error(r.pos(name, 0, 0), "the file is "+strconv.FormatInt(st.Size()>>20, 10)+" MiB; Agenda reads pages of at most "+strconv.Itoa(maxPage>>20)+" MiB",
 			"a page describes one session or speaker: shorten it")
-		return nil, diag.Pos{}
+		return nil, diag.Pos{}, pageBody{}
 	}
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
 		r.diags.Error(r.pos(name, 0, 0), "cannot read the file: "+err.Error(), "check its permissions")
-		return nil, diag.Pos{}
+		return nil, diag.Pos{}, pageBody{}
 	}
 	p, err := frontmatter.Split(data)
 	if err == nil {
 		var t *frontmatter.Value
 		if t, err = frontmatter.Decode(p, frontmatter.PageLimits); err == nil {
-			return t, r.pos(name, p.FrontLine-1, 1)
+			return t, r.pos(name, p.FrontLine-1, 1), pageBody{text: p.Body, line: p.BodyLine}
 		}
 	}
 	e, _ := frontmatter.IsError(err)
 	r.diags.Error(r.pos(name, e.Line, max(e.Col, 1)), e.Msg, e.Hint)
-	return nil, diag.Pos{}
+	return nil, diag.Pos{}, pageBody{}
 }
 
 // mappedPage is one page of a mapped folder being read: its tree, and how
@@ -96,6 +97,7 @@ type mappedPage struct {
 	name string
 	t    *frontmatter.Value
 	top  diag.Pos // the opening fence
+	body pageBody // the description when the mapped field is absent or empty
 }
 
 // mapHint names the mapping line of k: mapped by agenda.toml:12 start = "starts_at".
@@ -177,7 +179,7 @@ func (r *reader) readMappedSpeakers(sm *SpeakerMap) {
 	r.speakerDir = sm.Folder.Value
 	name := sm.Fields.Name
 	for _, f := range r.mappedPages(sm.Folder) {
-		t, top := r.readTree(f.name)
+		t, top, _ := r.readTree(f.name)
 		if t == nil {
 			continue
 		}
@@ -228,11 +230,11 @@ func (r *reader) readMappedSessions(maps []SessionMap) (out []*sessionPage, foun
 		sm := &maps[i]
 		for _, f := range r.mappedPages(sm.Folder) {
 			found++
-			t, top := r.readTree(f.name)
+			t, top, body := r.readTree(f.name)
 			if t == nil {
 				continue
 			}
-			m := &mappedPage{r: r, name: f.name, t: t, top: top}
+			m := &mappedPage{r: r, name: f.name, t: t, top: top, body: body}
 			if v, at, ok := m.get(sm.Fields.Draft); ok {
 				if v.Kind != frontmatter.Bool {
 					m.wrong(sm.Fields.Draft, v, at, "true or false")
@@ -251,7 +253,11 @@ func (r *reader) readMappedSessions(maps []SessionMap) (out []*sessionPage, foun
 
 func (r *reader) mappedSession(sm *SessionMap, m *mappedPage, f pageFile) *sessionPage {
 	fl := &sm.Fields
-	p := &sessionPage{file: f.name, keys: keyPos{"": m.top}, slug: f.slug, mapped: true, pos: m.top}
+	p := &sessionPage{file: f.name, keys: keyPos{"": m.top}, slug: f.slug, mapped: true, pos: m.top, body: m.body}
+	p.bodyHint = "write what attendees should read in a front matter key and map it in " + ConfigFile + ": [sessions.fields] description = \"summary\"; it is used instead of the page's text"
+	if fl.Description.Value != "" {
+		p.bodyHint = "write what attendees should read as " + fl.Description.Value + " in the front matter, which is used instead of the page's text (" + r.mapHint(fl.Description) + ")"
+	}
 	if s, _, ok := m.str(fl.Slug); ok && strings.TrimSpace(s) != "" {
 		p.slug = strings.TrimSpace(s)
 	}

@@ -324,6 +324,10 @@ type sessionPage struct {
 	// mapped pages come with their times read.
 	mapped       bool
 	starts, ends []time.Time
+	// body is the Markdown below the front matter: the description when
+	// the front matter has none. bodyHint says where to write one instead.
+	body     pageBody
+	bodyHint string
 }
 
 type speakerPage struct {
@@ -441,8 +445,8 @@ func (r *reader) checkLength(pos diag.Pos, what string, n int) {
 func (r *reader) readSessions(dir string, kind model.Kind) (out []*sessionPage, found, drafts int) {
 	for _, f := range r.pages(dir) {
 		found++
-		p := &sessionPage{kind: kind, file: f.name}
-		p.keys = r.decode(f.name, p, sessionKeys)
+		p := &sessionPage{kind: kind, file: f.name, bodyHint: "write what attendees should read as description = \"…\" under [extra], which is used instead of the page's text"}
+		p.keys, p.body = r.decodePage(f.name, p, sessionKeys)
 		if p.keys == nil {
 			continue
 		}
@@ -518,7 +522,15 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 	if desc == "" {
 		desc, descKey = string(p.Description), "description"
 	}
-	r.checkLength(p.keys.at(descKey), "the description", len(desc))
+	var description string
+	if strings.TrimSpace(desc) != "" {
+		r.checkLength(p.keys.at(descKey), "the description", len(desc))
+		description = sanitize.HTML(desc)
+	} else {
+		// Hugo, Jekyll and Astro sites, and many Zola ones, write a talk's
+		// abstract as the page itself.
+		description = r.bodyDescription(p.file, p.body, p.bodyHint)
+	}
 	base := model.Session{
 		Slug:        p.slug,
 		Title:       title,
@@ -526,7 +538,7 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 		Room:        room,
 		Track:       sanitize.Text(string(e.Track)),
 		Language:    sanitize.Text(string(e.Language)),
-		Description: sanitize.HTML(desc),
+		Description: description,
 		Location:    sanitize.Text(strings.TrimSpace(strings.Trim(string(e.LocationName)+", "+string(e.Location), ", "))),
 		URL:         r.permalink(p),
 		Pos:         p.pos,

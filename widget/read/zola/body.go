@@ -1,0 +1,268 @@
+package zola
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/agendaconf/agenda/widget/read/sanitize"
+)
+
+// pageBody is the Markdown below a page's front matter, and the line of the
+// file it starts on.
+type pageBody struct {
+	text []byte
+	line int
+}
+
+// markdown renders page bodies: CommonMark, GFM's autolinks and
+// strikethrough. GFM tables are left out: the description policy has no
+// table elements, so a table would reach attendees as its cells' text run
+// together, where left alone it stays readable as pipes.
+//
+// Raw HTML is passed through (html.WithUnsafe) and sanitize.HTML, the one
+// policy for every description, decides what stays. That is the least
+// surprise for an organiser: Zola, Hugo's usual setting, Jekyll and Astro
+// all show inline HTML in a page, and a description in front matter is HTML
+// already; goldmark's safe mode would instead drop a harmless <br> or <em>
+// and leave "<!-- raw HTML omitted -->" in its place. Nothing unsafe gets
+// further either way: the sanitizer drops <script>, event handlers and
+// javascript: links whatever wrote them.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Linkify),
+	goldmark.WithParserOptions(
+		parser.WithInlineParsers(util.Prioritized(extension.NewStrikethroughParser(), 500)),
+		parser.WithASTTransformers(util.Prioritized(headingShift{}, 999)),
+	),
+	goldmark.WithRendererOptions(
+		html.WithUnsafe(),
+		renderer.WithNodeRenderers(util.Prioritized(strikeRenderer{}, 500)),
+	),
+)
+
+// headingShift moves headings two levels down (# to h3, ## to h4): a
+// description sits under the session's title, and the policy allows h3 to
+// h6 only, so an h1 or h2 would lose its tag and run into the text after it.
+type headingShift struct{}
+
+func (headingShift) Transform(doc *gast.Document, _ gtext.Reader, _ parser.Context) {
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if h, ok := n.(*gast.Heading); ok && entering {
+			h.Level = min(h.Level+2, 6)
+		}
+		return gast.WalkContinue, nil
+	})
+}
+
+// strikeRenderer writes ~~text~~ as <s>, which the policy keeps, rather
+// than goldmark's <del>, which it would strip.
+type strikeRenderer struct{}
+
+func (strikeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindStrikethrough, func(w util.BufWriter, _ []byte, _ gast.Node, entering bool) (gast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<s>")
+		} else {
+			_, _ = w.WriteString("</s>")
+		}
+		return gast.WalkContinue, nil
+	})
+}
+
+// bodyDescription turns the body of page file into a sanitised description,
+// warning once about the shortcodes it leaves out; hint says how to write
+// the description in front matter instead. An empty body gives "".
+func (r *reader) bodyDescription(file string, b pageBody, hint string) string {
+	if len(bytes.TrimSpace(b.text)) == 0 {
+		return ""
+	}
+	r.checkLength(r.pos(file, b.line, 1), "the description", len(b.text))
+	src := string(b.text)
+	if strings.EqualFold(path.Ext(file), ".mdx") {
+		src = stripMDX(src)
+	}
+	src, found := stripShortcodes(src)
+	if len(found) > 0 {
+		first := found[0]
+		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the description"
+		if n := len(found) - 1; n > 0 {
+			var lines []string
+			for _, s := range found[1:] {
+				if l := strconv.Itoa(b.line + s.line - 1); len(lines) == 0 || lines[len(lines)-1] != l {
+					lines = append(lines, l)
+				}
+			}
+			on := " on line "
+			if len(lines) > 1 {
+				on = " on lines "
+			}
+			msg += " (and " + strconv.Itoa(n) + " more," + on + strings.Join(lines, ", ") + ")"
+		}
+		r.diags.Warn(r.pos(file, b.line+first.line-1, first.col), msg, hint)
+	}
+	var out bytes.Buffer
+	if err := markdown.Convert([]byte(src), &out); err != nil {
+		// goldmark fails only when writing fails, which a Buffer does not.
+		return sanitize.HTML(src)
+	}
+	return sanitize.HTML(out.String())
+}
+
+// shortcode is one shortcode found in a body: its name, and its line (1 is
+// the body's first) and column.
+type shortcode struct {
+	name      string
+	line, col int
+}
+
+var (
+	// Zola's block shortcode, {% name(args) %}…{% end %}: its body is the
+	// template's input, not text of its own, so all of it is left out.
+	zolaBlock = regexp.MustCompile(`(?s)\{%-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(.*?\)\s*-?%\}.*?\{%-?\s*end\s*-?%\}`)
+	// Zola's inline shortcode {{ name(args) }}, and a block's opening or
+	// closing tag left over without its other half.
+	zolaInline = regexp.MustCompile(`(?s)\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(.*?\)\s*-?\}\}|\{%-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(.*?\)\s*-?%\}|\{%-?\s*(end)\s*-?%\}`)
+	// Hugo's shortcode tags, {{< name args >}} and {{% name %}}, and their
+	// closing tags: the tags go, what a pair encloses stays, as it is text.
+	hugoTag = regexp.MustCompile(`\{\{[<%]\s*/?\s*([A-Za-z0-9_./-]*).*?[>%]\}\}`)
+)
+
+// stripShortcodes removes site generators' shortcodes from a body and
+// returns what it removed, in order. Not handled: Jekyll's and Eleventy's
+// Liquid ({% include %}, {{ page.x }}), whose {{ … }} is also plain text in
+// Zola and could be meant; Zola's escaped {{/* … */}} stays as written.
+func stripShortcodes(s string) (string, []shortcode) {
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
+		return s, nil
+	}
+	type span struct {
+		start, end int
+		name       string
+	}
+	var spans []span
+	taken := func(a, b int) bool {
+		for _, x := range spans {
+			if a < x.end && x.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	for _, re := range []*regexp.Regexp{zolaBlock, zolaInline, hugoTag} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if taken(m[0], m[1]) {
+				continue
+			}
+			name := ""
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					name = s[m[g]:m[g+1]]
+					break
+				}
+			}
+			spans = append(spans, span{m[0], m[1], name})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var b strings.Builder
+	found := make([]shortcode, 0, len(spans))
+	at := 0
+	for _, x := range spans {
+		b.WriteString(s[at:x.start])
+		at = x.end
+		line := 1 + strings.Count(s[:x.start], "\n")
+		col := x.start - strings.LastIndexByte(s[:x.start], '\n')
+		found = append(found, shortcode{name: x.name, line: line, col: col})
+	}
+	b.WriteString(s[at:])
+	return b.String(), found
+}
+
+var (
+	// mdxStatement opens an ESM import or export line of an MDX page.
+	mdxStatement = regexp.MustCompile(`^(import|export)\s`)
+	// mdxComponent opens a JSX component tag: a capitalised or dotted name.
+	mdxComponent = regexp.MustCompile(`^<[A-Z][A-Za-z0-9_.]*(\s|/|$)`)
+)
+
+// stripMDX drops what MDX adds to Markdown where it would show as text:
+// import and export statements, and self-closing component tags
+// (<Card title="x" />), each on lines of its own and possibly spanning
+// several, outside fenced code. Not handled: a component with children
+// (<Note>text</Note>: its tags go through the sanitizer as unknown HTML,
+// so its text stays), components inside a line of text, and {expressions}
+// or {/* comments */}, which stay as written.
+func stripMDX(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	fence := ""
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			b.WriteString(lines[i])
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			b.WriteString(lines[i])
+			continue
+		}
+		switch {
+		case mdxStatement.MatchString(t):
+			// Up to where its brackets close: import {\n a,\n b\n} from "x".
+			depth := 0
+			for ; i < len(lines); i++ {
+				depth += brackets(lines[i])
+				if depth <= 0 && !strings.HasSuffix(strings.TrimSpace(lines[i]), ",") {
+					break
+				}
+			}
+		case mdxComponent.MatchString(t):
+			// Up to the first line with a ">", if it ends the tag with "/>"; a
+			// tag closed by a plain ">" has children and is left to the
+			// sanitizer, and so is one with text after it.
+			j := i
+			for j < len(lines)-1 && !strings.Contains(lines[j], ">") {
+				j++
+			}
+			if strings.HasSuffix(strings.TrimSpace(lines[j]), "/>") {
+				i = j
+				continue
+			}
+			b.WriteString(lines[i])
+		default:
+			b.WriteString(lines[i])
+		}
+	}
+	return b.String()
+}
+
+// brackets is the number of (, [ and { a line opens minus those it closes.
+func brackets(line string) int {
+	n := 0
+	for _, c := range line {
+		switch c {
+		case '(', '[', '{':
+			n++
+		case ')', ']', '}':
+			n--
+		}
+	}
+	return n
+}

@@ -1,0 +1,143 @@
+package zola
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A page's body is its session's description when the front matter gives
+// none, in the Zola layout and in mapped ones: rendered from Markdown,
+// sanitised, with shortcodes and MDX statements left out.
+func TestBodyDescription(t *testing.T) {
+	const mappedConfig = "time_zone = \"Europe/Paris\"\n[[sessions]]\nfolder = \"talks\"\n[sessions.fields]\ndescription = \"summary\"\n"
+	const unmappedConfig = "time_zone = \"Europe/Paris\"\n[[sessions]]\nfolder = \"talks\"\n"
+	long := strings.Repeat("word ", 14<<10) // 70 KiB
+	tests := []struct {
+		name  string
+		files map[string]string // a session with the slug "a"
+		want  string            // its description
+		diags []string          // every diagnostic, relative to "c"
+	}{
+		{name: "zola body used",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\nHello *world*.\n"},
+			want:  "<p>Hello <em>world</em>.</p>"},
+		{name: "zola front matter wins",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n[extra]\ndescription = \"<p>From the front matter.</p>\"\n+++\nFrom the body.\n"},
+			want:  "<p>From the front matter.</p>"},
+		{name: "zola abstract wins",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n[extra]\nabstract = \"Abstract.\"\n+++\nFrom the body.\n"},
+			want:  "<p>Abstract.</p>"},
+		{name: "zola empty description falls back",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\ndescription = \"  \"\n+++\nFrom the body.\n"},
+			want:  "<p>From the body.</p>"},
+		{name: "empty body",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\n\n  \n"},
+			want:  ""},
+		{name: "markdown rendered",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\n# Outline\n\nWe **cover** _async_ and ~~sync~~, see [the docs](https://docs.rs/tokio) or https://tokio.rs.\n\n- one\n- two\n\n1. first\n"},
+			want: `<h3>Outline</h3>` + "\n" + `<p>We <strong>cover</strong> <em>async</em> and <s>sync</s>, see <a href="https://docs.rs/tokio" rel="noopener">the docs</a> or <a href="https://tokio.rs" rel="noopener">https://tokio.rs</a>.</p>` + "\n" +
+				"<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol>\n<li>first</li>\n</ol>"},
+		{name: "raw html sanitised",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\nHi<br>there <script>alert(1)</script>[click](javascript:alert(2)) <a href=\"javascript:alert(3)\" onclick=\"x()\">me</a>\n\n<script>\nalert(4)\n</script>\n\n<img src=x onerror=alert(5)>\n"},
+			want:  "<p>Hi<br/>there click me</p>"},
+		{name: "zola shortcodes warned",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\nIntro.\n\n{{ youtube(id=\"dQw4w9WgXcQ\") }}\n\n{% note(kind=\"tip\") %}\nA *tip*.\n{% end %}\nEnd {{ gist(url=\"https://x\") }}.\n"},
+			want:  "<p>Intro.</p>\n<p>End .</p>",
+			diags: []string{`talks/a.md:6:1: warning: shortcode "youtube" is site template syntax, not Markdown: left out of the description (and 2 more, on lines 8, 11) (write what attendees should read as description = "…" under [extra], which is used instead of the page's text)`}},
+		{name: "escaped shortcode in front matter is not looked at",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n[extra]\ndescription = \"{{ youtube(id=1) }}\"\n+++\n{{ youtube(id=2) }}\n"},
+			want:  "<p>{{ youtube(id=1) }}</p>"},
+		{name: "long body",
+			files: map[string]string{"talks/a.md": "+++\ntitle = \"A\"\n+++\n" + long},
+			want:  "<p>" + strings.TrimSpace(long) + "</p>",
+			diags: []string{`talks/a.md:4:1: warning: the description is 70 KiB long; every attendee downloads it (keep it under 64 KiB)`}},
+		{name: "mapped body used",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": "---\ntitle: A\n---\nA *talk*.\n"},
+			want:  "<p>A <em>talk</em>.</p>"},
+		{name: "mapped field wins",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": "---\ntitle: A\nsummary: The summary.\n---\nThe body.\n"},
+			want:  "<p>The summary.</p>"},
+		{name: "mapped empty field falls back",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": "---\ntitle: A\nsummary: \"\"\n---\nThe body.\n"},
+			want:  "<p>The body.</p>"},
+		{name: "unmapped description reads the body",
+			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.md": "+++\ntitle = \"A\"\ndescription = \"not mapped\"\n+++\nThe body.\n"},
+			want:  "<p>The body.</p>"},
+		{name: "mapped shortcode hint names the mapping",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": "---\ntitle: A\n---\nSee {{< youtube abc >}} and {{% note %}}this{{% /note %}}.\n"},
+			want:  "<p>See  and this.</p>",
+			diags: []string{`talks/a.md:4:5: warning: shortcode "youtube" is site template syntax, not Markdown: left out of the description (and 2 more, on line 4) (write what attendees should read as summary in the front matter, which is used instead of the page's text (mapped by c/agenda.toml:5 description = "summary"))`}},
+		{name: "mdx imports, exports and components not shown",
+			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.mdx": "---\ntitle: A\n---\nimport Card from '../components/Card.astro'\nimport {\n  Aside,\n  Tabs,\n} from '@astrojs/starlight/components'\nexport const meta = {\n  level: 2,\n}\n\nAn **MDX** talk.\n\n<Card title=\"x\" />\n<Aside\n  type=\"tip\"\n  data={{ a: 1 }}\n/>\n\n```js\nimport x from 'y'\n```\n<Note>kept text</Note>\n"},
+			want:  "<p>An <strong>MDX</strong> talk.</p>\n<pre><code>import x from &#39;y&#39;\n</code></pre>\n<p>kept text</p>"},
+		{name: "md page keeps import lines",
+			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.md": "---\ntitle: A\n---\nimport this\n"},
+			want:  "<p>import this</p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, d := readFiles(t, tt.files)
+			if len(s.Sessions) != 1 || s.Sessions[0].Slug != "a" {
+				t.Fatalf("sessions = %v (%v)", s.Sessions, d)
+			}
+			if got := s.Sessions[0].Description; got != tt.want {
+				t.Errorf("description:\n%q\nwant:\n%q", got, tt.want)
+			}
+			var ds []string
+			for _, x := range d {
+				ds = append(ds, strings.TrimPrefix(x.String(), "c"+string(filepath.Separator)))
+			}
+			if strings.Join(ds, "\n") != strings.Join(tt.diags, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(tt.diags, "\n"))
+			}
+		})
+	}
+}
+
+func TestStripMDX(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"import A from 'a'\ntext\n", "text\n"},
+		{"export default Layout\ntext\n", "text\n"},
+		{"<Card />\ntext\n", "text\n"},
+		{"<Card>\nchild\n</Card>\n", "<Card>\nchild\n</Card>\n"},
+		{"<Card /> and text\n", "<Card /> and text\n"},
+		{"<Card\n  a=\"1\"\n/>\ntext\n", "text\n"},
+		{"~~~\nimport a\n<Card />\n~~~\n", "~~~\nimport a\n<Card />\n~~~\n"},
+		{"<div />\n", "<div />\n"},
+		{"important\n", "important\n"},
+	}
+	for _, tt := range tests {
+		if got := stripMDX(tt.in); got != tt.want {
+			t.Errorf("stripMDX(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStripShortcodes(t *testing.T) {
+	tests := []struct {
+		in, want string
+		found    []shortcode
+	}{
+		{"plain {text}", "plain {text}", nil},
+		{"a {{ yt(id=\"x)\") }} b", "a  b", []shortcode{{"yt", 1, 3}}},
+		{"x\n{% q(a=1) %}\nbody\n{% end %}\ny", "x\n\ny", []shortcode{{"q", 2, 1}}},
+		{"{%- q() -%}open", "open", []shortcode{{"q", 1, 1}}},
+		{"stray {% end %}", "stray ", []shortcode{{"end", 1, 7}}},
+		{"{{ not_a_call }} {{/* yt() */}}", "{{ not_a_call }} {{/* yt() */}}", nil},
+		{"{{< figure src=\"a\" >}}\n{{% n %}}x{{% /n %}}", "\nx", []shortcode{{"figure", 1, 1}, {"n", 2, 1}, {"n", 2, 11}}},
+	}
+	for _, tt := range tests {
+		got, found := stripShortcodes(tt.in)
+		if got != tt.want || len(found) != len(tt.found) {
+			t.Errorf("stripShortcodes(%q) = %q, %v; want %q, %v", tt.in, got, found, tt.want, tt.found)
+			continue
+		}
+		for i := range found {
+			if found[i] != tt.found[i] {
+				t.Errorf("stripShortcodes(%q) found %v, want %v", tt.in, found, tt.found)
+				break
+			}
+		}
+	}
+}
