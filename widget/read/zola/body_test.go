@@ -141,3 +141,28 @@ func TestStripShortcodes(t *testing.T) {
 		}
 	}
 }
+
+// TestZolaBodies reads testdata/body, a Zola folder whose talks write their
+// abstract as the page: the body is the description unless the front
+// matter has one, and its shortcode is warned about at its line.
+func TestZolaBodies(t *testing.T) {
+	dir := filepath.Join("testdata", "body")
+	s, d := Read(dir, Options{})
+	want := map[string]string{
+		"abstract-in-body": `<p>Async Rust <em>without</em> tears: what <a href="https://blog.yoshuawuyts.com/async-cancellation-1/" rel="noopener">cancellation</a> means.</p>` +
+			"\n<ul>\n<li>drop a future</li>\n<li>select on two</li>\n</ul>",
+		"front-matter-wins": "<p>The description in the front matter.</p>",
+	}
+	if len(s.Sessions) != len(want) {
+		t.Fatalf("sessions = %v", s.Sessions)
+	}
+	for _, ss := range s.Sessions {
+		if ss.Description != want[ss.Slug] {
+			t.Errorf("%s: description %q, want %q", ss.Slug, ss.Description, want[ss.Slug])
+		}
+	}
+	wantDiag := filepath.Join(dir, "talks", "abstract-in-body.md") + `:15:1: warning: shortcode "youtube" is site template syntax, not Markdown: left out of the description (write what attendees should read as description = "…" under [extra], which is used instead of the page's text)`
+	if len(d) != 1 || d[0].String() != wantDiag {
+		t.Errorf("diagnostics:\n%v\nwant:\n%s", d, wantDiag)
+	}
+}

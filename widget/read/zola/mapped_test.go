@@ -34,26 +34,36 @@ func TestMappedLayouts(t *testing.T) {
 		sessions []string
 		speakers map[string]string // slug -> name
 		diags    []string          // every diagnostic, relative to the folder
+		descs    map[string]string // slug -> description, from the page's body
 	}{
 		{dir: "hugo-yaml", sessions: []string{
 			"keynote talk 2023-10-16T13:00:00Z 2023-10-16T14:00:00Z room=Hall A track=Community speakers=ada-lovelace",
 			"workshop workshop 2023-10-16T14:00:00Z 2023-10-16T16:00:00Z room=Hall B track= speakers=grace",
 			"lunch break 2023-10-16T16:00:00Z 2023-10-16T17:00:00Z room= track= speakers=",
-		}, speakers: map[string]string{"ada-lovelace": "Ada Lovelace", "grace": "Grace Hopper"}},
+		}, speakers: map[string]string{"ada-lovelace": "Ada Lovelace", "grace": "Grace Hopper"},
+			descs: map[string]string{
+				"keynote":  "<p>Welcome.</p>",
+				"workshop": `<p>Say <strong>hello</strong> to the <a href="https://conf.example/" rel="noopener">conference</a>.</p>`,
+				"lunch":    "",
+			}},
 		{dir: "hugo-toml", sessions: []string{
 			"rust-async talk 2024-05-02T08:00:00Z 2024-05-02T08:45:00Z room=Saal 1 track= speakers=ferris-crab",
 			"local talk 2024-05-02T12:30:00Z 2024-05-02T14:00:00Z room=Saal 2 track= speakers=ferris-crab,zoe-ng",
-		}, speakers: map[string]string{"ferris-crab": "Ferris Crab", "zoe-ng": "Zoë Ng"}},
+		}, speakers: map[string]string{"ferris-crab": "Ferris Crab", "zoe-ng": "Zoë Ng"},
+			descs: map[string]string{"rust-async": "<p>How <code>async</code> works under the hood.</p>\n" + `<p>Slides: <a href="https://slides.example/rust-async" rel="noopener">https://slides.example/rust-async</a></p>`, "local": ""}},
 		{dir: "jekyll", sessions: []string{
 			"typed-yaml talk 2024-07-12T09:20:00Z 2024-07-12T10:00:00Z room=Big Hall track=Data speakers=jan-novak",
 			"liquid workshop 2024-07-12T12:00:00Z 2024-07-12T13:30:00Z room=Lab track= speakers=jan-novak",
 			"closing talk 2024-07-12T15:00:00Z 2024-07-12T15:30:00Z room=Big Hall track= speakers=",
-		}, speakers: map[string]string{"jan-novak": "Jan Novák"}},
+		}, speakers: map[string]string{"jan-novak": "Jan Novák"},
+			descs: map[string]string{"typed-yaml": "<p>YAML that <em>type-checks</em>:</p>\n<ol>\n<li>schemas</li>\n<li><s>guessing</s> validation</li>\n</ol>"}},
 		{dir: "astro", sessions: []string{
 			"typed-content talk 2024-07-12T09:20:00Z 2024-07-12T10:00:00Z room=Main track=Content speakers=jane-doe",
 			"panel talk 2024-07-12T15:00:00Z 2024-07-12T16:00:00Z room=Main track= speakers=jane-doe",
 			"drinks activity 2024-07-12T17:00:00Z 2024-07-12T20:00:00Z room= track= speakers=",
 		}, speakers: map[string]string{"jane-doe": "Jane Doe"},
+			// The MDX pages' imports and components are not text.
+			descs: map[string]string{"typed-content": "", "panel": "<p>A panel on <strong>islands</strong>.</p>", "drinks": ""},
 			diags: []string{`src/content/talks/panel.mdx:3:7: warning: kind "panel" is not a kind Agenda knows; read as a talk (mapped by testdata/mapped/astro/agenda.toml:6 kind_field = "kind"; map it under [sessions.kinds]: "panel" = "talk" (or workshop, activity, break))`}},
 	}
 	for _, tt := range tests {
@@ -77,6 +87,11 @@ func TestMappedLayouts(t *testing.T) {
 			for slug, name := range tt.speakers {
 				if names[slug] != name {
 					t.Errorf("speaker %s = %q, want %q", slug, names[slug], name)
+				}
+			}
+			for _, ss := range s.Sessions {
+				if want, ok := tt.descs[ss.Slug]; ok && ss.Description != want {
+					t.Errorf("%s: description %q, want %q", ss.Slug, ss.Description, want)
 				}
 			}
 			var ds []string
