@@ -82,11 +82,22 @@ func (strikeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
+// maxBody is the longest body read as a description: twice the length
+// that is already warned about. Beyond it no attendee is served well, and
+// goldmark's time grows with the square of deep nesting (a 256 KiB page of
+// "> > > …" takes seconds, a 32 MiB one hours).
+const maxBody = 2 * longText
+
 // bodyDescription turns the body of page file into a sanitised description,
 // warning once about the shortcodes it leaves out; hint says how to write
 // the description in front matter instead. An empty body gives "".
 func (r *reader) bodyDescription(file string, b pageBody, hint string) string {
 	if len(bytes.TrimSpace(b.text)) == 0 {
+		return ""
+	}
+	if len(b.text) > maxBody {
+		r.diags.Warn(r.pos(file, b.line, 1), "the page's text is "+strconv.Itoa(len(b.text)>>10)+" KiB long, too long for a description that every attendee downloads; left out",
+			"keep it under "+strconv.Itoa(longText>>10)+" KiB; "+hint)
 		return ""
 	}
 	r.checkLength(r.pos(file, b.line, 1), "the description", len(b.text))
@@ -102,6 +113,10 @@ func (r *reader) bodyDescription(file string, b pageBody, hint string) string {
 			var lines []string
 			for _, s := range found[1:] {
 				if l := strconv.Itoa(b.line + s.line - 1); len(lines) == 0 || lines[len(lines)-1] != l {
+					if len(lines) == 5 {
+						lines = append(lines, "…")
+						break
+					}
 					lines = append(lines, l)
 				}
 			}
@@ -153,9 +168,12 @@ func stripShortcodes(s string) (string, []shortcode) {
 		name       string
 	}
 	var spans []span
-	taken := func(a, b int) bool {
-		for _, x := range spans {
-			if a < x.end && x.start < b {
+	// taken marks the bytes already inside a shortcode: a later pattern
+	// must not match inside an earlier one's.
+	taken := make([]bool, len(s))
+	overlaps := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if taken[i] {
 				return true
 			}
 		}
@@ -163,8 +181,11 @@ func stripShortcodes(s string) (string, []shortcode) {
 	}
 	for _, re := range []*regexp.Regexp{zolaBlock, zolaInline, hugoTag} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			if taken(m[0], m[1]) {
+			if overlaps(m[0], m[1]) {
 				continue
+			}
+			for i := m[0]; i < m[1]; i++ {
+				taken[i] = true
 			}
 			name := ""
 			for g := 2; g+1 < len(m); g += 2 {
@@ -180,12 +201,21 @@ func stripShortcodes(s string) (string, []shortcode) {
 	var b strings.Builder
 	found := make([]shortcode, 0, len(spans))
 	at := 0
+	line, lineStart := 1, 0 // counted on from the last span, not from the top each time
 	for _, x := range spans {
 		b.WriteString(s[at:x.start])
+		for i := at; i < x.start; i++ {
+			if s[i] == '\n' {
+				line, lineStart = line+1, i+1
+			}
+		}
+		found = append(found, shortcode{name: x.name, line: line, col: x.start - lineStart + 1})
+		for i := x.start; i < x.end; i++ {
+			if s[i] == '\n' {
+				line, lineStart = line+1, i+1
+			}
+		}
 		at = x.end
-		line := 1 + strings.Count(s[:x.start], "\n")
-		col := x.start - strings.LastIndexByte(s[:x.start], '\n')
-		found = append(found, shortcode{name: x.name, line: line, col: col})
 	}
 	b.WriteString(s[at:])
 	return b.String(), found

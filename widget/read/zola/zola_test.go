@@ -267,6 +267,7 @@ func FuzzReadPage(f *testing.F) {
 	f.Add("+++\ntitle = \"x\"\n[extra]\ndate = \"Thursday, October 09, and Friday, October 10, 2025\"\ntime = \"11:00–12:00 & 14:00–15:00\"\n+++")
 	f.Add("\xef\xbb\xbf+++\r\n[extra]\r\nspeakers = [1]\r\n+++")
 	f.Add("+++\n[[extra.mentors]]\nname = \"Ané\"\n+++")
+	f.Add("+++\ntitle = \"x\"\n+++\n# A *body*\n\n{% q(a=\"}}\") %}\n- [l](javascript:x)\n{{ yt() }}<script>x</script>\n")
 	f.Fuzz(func(t *testing.T, content string) {
 		s, d := ReadFS(fstest.MapFS{"talks/x.md": {Data: []byte(content)}}, "c", Options{ID: "t", TimeZone: "Europe/Paris", Year: 2025})
 		for _, ss := range s.Sessions {
