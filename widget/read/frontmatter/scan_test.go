@@ -33,24 +33,124 @@ func FuzzScanAgrees(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	small := Limits{What: "the TOML", Size: 1 << 20, Depth: 3, KeyParts: 3, Cost: 50}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, l := range []Limits{small, PageLimits} {
-			if got, want := CheckTOML(data, l), oldCheckTOML(data, l); !reflect.DeepEqual(got, want) {
-				t.Fatalf("CheckTOML(%q, depth %d) = %#v, was %#v", data, l.Depth, got, want)
+		scanAgrees(t, data)
+		// Random bytes are seldom TOML; the same bytes read as tokens often are.
+		scanAgrees(t, fromTokens(data))
+		scanAgrees(t, fromGrammar(data))
+	})
+}
+
+// tokens are pieces of TOML, ordinary and awkward.
+var tokens = []string{
+	"a", "b", "c", `"q.k"`, "'l'", `""`, `"\u00e9"`, `"\""`, ".", " ", "\t", "=", " = ",
+	"1", "-2.5", "true", "1979-05-27 07:32:00", `"s"`, "'s'", `"[{#"`, "'''x\n'''", "\"\"\"\n\\\n\"\"\"\"",
+	"[", "]", "[[", "]]", "{", "}", ",", "\n", "\r\n", "# c\n", "# '''\n", "# \"\\\n", `"`, "'", `\`, "#",
+}
+
+// fromTokens reads each byte of data as a token.
+func fromTokens(data []byte) []byte {
+	var b []byte
+	for _, c := range data {
+		b = append(b, tokens[int(c)%len(tokens)]...)
+	}
+	return b
+}
+
+// fromGrammar reads data as choices in a small TOML grammar: headers, dotted
+// and quoted keys, strings of every kind, nested arrays and inline tables,
+// comments. Its output is mostly TOML, so KeyPositions is compared often.
+func fromGrammar(data []byte) []byte {
+	g := gen{data: data}
+	for len(g.data) > 0 {
+		switch g.next(6) {
+		case 0:
+			g.pick("[", "[ ")
+			g.key()
+			g.pick("]", " ]")
+		case 1:
+			g.pick("[[")
+			g.key()
+			g.pick("]]")
+		case 2:
+			g.pick("# c", "# '''", "# \"\\", `# """`, "")
+		default:
+			g.key()
+			g.pick(" = ", "=")
+			g.value(0)
+		}
+		g.pick("\n", "\r\n", " # '''\n", "\n\n", "\t# \"\n")
+	}
+	return g.out
+}
+
+type gen struct{ data, out []byte }
+
+// next takes a choice among n; 0, which always ends what it chooses, once
+// data runs out.
+func (g *gen) next(n int) int {
+	if len(g.data) == 0 {
+		return 0
+	}
+	c := g.data[0]
+	g.data = g.data[1:]
+	return int(c) % n
+}
+
+func (g *gen) pick(s ...string) { g.out = append(g.out, s[g.next(len(s))]...) }
+
+func (g *gen) key() {
+	for {
+		g.pick("a", "b", "c", "d", "e", `"q.k"`, "'l'", `"\u00e9"`, `""`, "x-1", `"\t"`)
+		if g.next(3) != 1 {
+			return
+		}
+		g.pick(".", " . ")
+	}
+}
+
+func (g *gen) value(depth int) {
+	switch n := g.next(4); {
+	case n == 1 && depth < 3:
+		g.pick("[", "[\n", "[ # c\n")
+		for i := g.next(4); i > 0; i-- {
+			g.value(depth + 1)
+			g.pick(", ", ",\n", ", # '''\n")
+		}
+		g.pick("]", "\n]")
+	case n == 2 && depth < 3:
+		g.pick("{", "{ ")
+		for i := g.next(3); i > 0; i-- {
+			g.key()
+			g.pick(" = ")
+			g.value(depth + 1)
+			if i > 1 {
+				g.pick(", ")
 			}
 		}
-		if CheckTOML(data, PageLimits) != nil {
-			return
+		g.pick("}", " }")
+	default:
+		g.pick("1", "-2.5", "true", "1979-05-27 07:32:00", `"s"`, "'s'", `"[{#\""`, "'''x\n'''", "\"\"\"\n\\\n y\"\"\"\"", `"\\"`, "''")
+	}
+}
+
+func scanAgrees(t *testing.T, data []byte) {
+	small := Limits{What: "the TOML", Size: 1 << 20, Depth: 3, KeyParts: 3, Cost: 50}
+	for _, l := range []Limits{small, PageLimits} {
+		if got, want := CheckTOML(data, l), oldCheckTOML(data, l); !reflect.DeepEqual(got, want) {
+			t.Fatalf("CheckTOML(%q, depth %d) = %#v, was %#v", data, l.Depth, got, want)
 		}
-		got := KeyPositions(data, 3)
-		if _, err := toml.Decode(string(data), new(map[string]any)); err != nil {
-			return
-		}
-		if want := oldKeyPositions(blankComments(data), 3); !maps.Equal(got, want) {
-			t.Fatalf("KeyPositions(%q) = %v, was %v", data, got, want)
-		}
-	})
+	}
+	if CheckTOML(data, PageLimits) != nil {
+		return
+	}
+	got := KeyPositions(data, 3)
+	if _, err := toml.Decode(string(data), new(map[string]any)); err != nil {
+		return
+	}
+	if want := oldKeyPositions(blankComments(data), 3); !maps.Equal(got, want) {
+		t.Fatalf("KeyPositions(%q) = %v, was %v", data, got, want)
+	}
 }
 
 // blankComments turns the comments of TOML src into spaces, keeping every
@@ -71,4 +171,24 @@ func blankComments(src []byte) []byte {
 		}
 	}
 	return out
+}
+
+// TestKeyPositionsComments covers what the old key scanner got wrong: it
+// took quotes in a comment for a string, and a backslash ending the input
+// took it past the end.
+func TestKeyPositionsComments(t *testing.T) {
+	tests := []struct {
+		in   string
+		want map[string][2]int
+	}{
+		{"# no \"\"\" here\ntitle = 1\n", map[string][2]int{"title": {2, 1}}},
+		{"[a] # '''\nb = 1\n", map[string][2]int{"a": {1, 1}, "a.b": {2, 1}}},
+		{"# \"x\\\nb = 1\nc = 2\n", map[string][2]int{"b": {2, 1}, "c": {3, 1}}},
+		{"a = 1\n\"x\\", map[string][2]int{"a": {1, 1}}},
+	}
+	for _, tt := range tests {
+		if got := KeyPositions([]byte(tt.in), 1); !maps.Equal(got, tt.want) {
+			t.Errorf("KeyPositions(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }
