@@ -70,11 +70,10 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .times{position:sticky;left:0;z-index:2;background:var(--bg);grid-row:2;grid-column:1;display:grid}
 .tm{color:var(--muted);font-size:.8em;padding:0 .4rem;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
 .col{grid-row:2;display:grid;min-width:0;contain:inline-size;content-visibility:auto;contain-intrinsic-size:auto 10rem auto 10rem}
-.grid .s{display:block;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
-.grid .s .when{white-space:pre-line;font-size:.8em}
-.grid .s{position:relative}
-.grid .s h3{padding-right:1.9rem;font-size:.9em;line-height:1.3}
-.grid .s .star{position:absolute;top:.1rem;right:.1rem;min-height:1.7rem;min-width:1.7rem;padding:0 .25rem}
+.grid .s{display:grid;grid-template-columns:minmax(0,1fr) auto;align-content:start;column-gap:.25rem;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
+.grid .s h3{grid-area:1/1;font-size:.9em;line-height:1.3}
+.grid .s .when{grid-column:1/-1;white-space:pre-line;font-size:.8em}
+.grid .s .star{grid-area:1/2;min-height:1.7rem;min-width:1.7rem;padding:0 .25rem}
 .grid .brk{border-left-color:var(--muted)}
 .grid .now-line{grid-row:2;grid-column:2/-1}
 .now-line{border-top:2px solid var(--clash);z-index:1;pointer-events:none;align-self:start}
