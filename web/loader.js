@@ -63,11 +63,59 @@
 	// Hides and shows many elements of a widget in one call from Go: a
 	// keystroke at a large conference flips hundreds of sessions, and each
 	// call from wasm into the DOM costs microseconds that add up to frames.
-	// ids is "-s12 +s13 …": hide s12, show s13.
+	// ids is "-s12:40 +s13:41 …": hide s12, show s13, each with the number
+	// of sessions shown above it once flipped.
+	//
+	// What may be on screen changes now; the rest waits until just after the
+	// next frame, so that the key's frame restyles and lays out what the
+	// attendee sees, not hundreds of sessions out of sight (which the browser
+	// keeps up to date half a screen beyond the edges). In the list, a session
+	// with n sessions above it is at least 24n px below the list's top (none
+	// is shorter): beyond the screen's bottom, it waits. In the grid, sessions
+	// keep their place: those in room columns outside its scroller wait.
+	const later = new WeakMap(); // shadow root -> Map(element -> hidden) for after the frame
+	const due = new Set(); // the maps with flips waiting
+	const flipLater = (wait) => {
+		for (const [el, hide] of wait) el.toggleAttribute("hidden", hide);
+		wait.clear();
+		due.delete(wait);
+	};
+	addEventListener("beforeprint", () => due.forEach(flipLater)); // paper shows every session
 	local.set("__agendaFlip", (root, ids) => {
+		let wait = later.get(root);
+		if (!wait) later.set(root, (wait = new Map()));
+		const flips = []; // element, hidden, sessions above
+		let all = document.visibilityState !== "visible"; // no frame to wait for
 		for (const id of ids.split(" ")) {
-			const el = id && root.getElementById(id.slice(1));
-			if (el) el.toggleAttribute("hidden", id[0] === "-");
+			const colon = id.indexOf(":");
+			const el = colon > 1 && root.getElementById(id.slice(1, colon));
+			if (!el) continue;
+			wait.delete(el); // this call has the last word on el
+			flips.push(el, id[0] === "-", +id.slice(colon + 1));
+			all ||= !el.hasAttribute("data-session"); // a day section: everything below moves
+		}
+		// Measure before the first write: a read after a write forces a
+		// layout (Go flips before its other changes for the same reason).
+		const main = root.getElementById("main");
+		const top = main ? main.getBoundingClientRect().top : 0;
+		const on = new Map(); // grid column -> on screen
+		let clip = null;
+		for (let i = 0; !all && i < flips.length; i += 3) {
+			const col = flips[i].parentElement;
+			if (!col || !col.classList.contains("col") || on.has(col)) continue;
+			clip ||= col.parentElement.parentElement.getBoundingClientRect(); // .grid-wrap, the grid's scroller
+			const r = col.getBoundingClientRect();
+			on.set(col, r.right > Math.max(0, clip.left) && r.left < Math.min(innerWidth, clip.right) &&
+				r.bottom > Math.max(0, clip.top) && r.top < Math.min(innerHeight, clip.bottom));
+		}
+		for (let i = 0; i < flips.length; i += 3) {
+			const el = flips[i], col = on.get(el.parentElement);
+			if (all || (col === undefined ? top + 24 * flips[i + 2] < innerHeight : col)) el.toggleAttribute("hidden", flips[i + 1]);
+			else wait.set(el, flips[i + 1]);
+		}
+		if (wait.size && !due.has(wait)) {
+			due.add(wait);
+			requestAnimationFrame(() => setTimeout(() => flipLater(wait)));
 		}
 	});
 

@@ -34,7 +34,9 @@ package e2e
 // Performance.getMetrics) from before the key to after the frame: script
 // (ScriptDuration: JS and wasm), style (RecalcStyleDuration), layout
 // (LayoutDuration) and other (TaskDuration minus those: paint, prepaint,
-// commit, the benchmark's own evaluate). With AGENDA_SEARCHPAINT_TRACE=1 the
+// commit, the benchmark's own evaluate). They include what the widget does
+// just after the frame (the loader's flips of sessions off screen), when
+// that comes before the counters are read. With AGENDA_SEARCHPAINT_TRACE=1 the
 // first run of each case is also traced (devtools.timeline) and the
 // renderer main thread's time from each keydown to the end of its frame's
 // commit is split by event.
@@ -56,7 +58,9 @@ package e2e
 // nothing and clears it before measuring, as if the widget had folded the
 // descriptions in an idle moment; AGENDA_SEARCHPAINT_RUNS=n changes the
 // number of fresh browsers (5); AGENDA_SEARCHPAINT_CASES=fosdem-list,...
-// picks cases.
+// picks cases; AGENDA_SEARCHPAINT_PROFILE=dir, with _TRACE=1, writes a CPU
+// profile of each case's first run's typing to dir/<case>.cpuprofile (open
+// it in Chromium's DevTools; a wasm built without -ldflags=-s has names).
 
 import (
 	"context"
@@ -77,6 +81,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -385,6 +390,13 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 		time.Sleep(200 * time.Millisecond)
 	}
 
+	profileTo := os.Getenv("AGENDA_SEARCHPAINT_PROFILE")
+	if profileTo != "" && trace {
+		if err := chromedp.Run(ctx, profiler.Enable(), profiler.SetSamplingInterval(50), profiler.Start()); err != nil {
+			fail("Profiler.start: %v", err)
+		}
+	}
+
 	r := spRun{sessions: before.Sessions, visible0: before.Visible}
 	for i := range len(spWord) {
 		m0 := metrics()
@@ -422,6 +434,22 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 		time.Sleep(spKeyGap)
 	}
 	time.Sleep(300 * time.Millisecond) // Event Timing reports after presentation
+
+	if profileTo != "" && trace {
+		var prof *profiler.Profile
+		err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			prof, err = profiler.Stop().Do(ctx)
+			return err
+		}))
+		if err != nil {
+			fail("Profiler.stop: %v", err)
+		}
+		data, _ := json.Marshal(prof)
+		if err := os.WriteFile(filepath.Join(profileTo, c.name+".cpuprofile"), data, 0o644); err != nil {
+			fail("%v", err)
+		}
+	}
 
 	if trace {
 		if err := chromedp.Run(ctx, tracing.End()); err != nil {

@@ -526,3 +526,99 @@ func hasPatch(ps []Patch, want Patch) bool {
 	}
 	return false
 }
+
+// TestFlipsKnowTheirPlace checks Patch.Before, the loader's bound on how far
+// down the list a flipped session sits: the number of sessions a person
+// sees above it once patched, in the markup's order, with the facet
+// stylesheet's hiding counted too.
+func TestFlipsKnowTheirPlace(t *testing.T) {
+	c := widget(t, Options{})
+	var main string
+	for _, p := range c.Render("") {
+		if p.Op == SetHTML && p.ID == "main" {
+			main = p.Value
+		}
+	}
+	var order []int // sessions, as the list shows them
+	for _, m := range sessionTag.FindAllStringSubmatch(main, -1) {
+		i, _ := strconv.Atoi(m[2])
+		order = append(order, i)
+	}
+	steps := []func(){
+		func() { c.SetText("a") },
+		func() { c.Choose("room", "0") },
+		func() { c.SetText("") },
+		func() { c.Choose("room", "") },
+	}
+	flips, later := 0, 0
+	for k, step := range steps {
+		step()
+		ps := c.Render("")
+		f := c.Update()
+		seen := map[string]bool{}
+		for _, slug := range shown(c, f, main) {
+			seen[slug] = true
+		}
+		want, above := map[string]int{}, 0
+		for _, i := range order {
+			want["s"+strconv.Itoa(i)] = above
+			if seen[c.Bundle().Session(i).Slug()] {
+				above++
+			}
+		}
+		for _, p := range ps {
+			if p.Op != SetHidden || !strings.HasPrefix(p.ID, "s") {
+				continue
+			}
+			flips++
+			if p.Before > 0 {
+				later++
+			}
+			if p.Before != want[p.ID] {
+				t.Errorf("step %d: %s flips after %d shown sessions, the list shows %d above it", k, p.ID, p.Before, want[p.ID])
+			}
+		}
+	}
+	if flips == 0 || later == 0 {
+		t.Fatalf("%d flips, %d below a shown session: the steps test nothing", flips, later)
+	}
+}
+
+// countingClock counts what it is asked.
+type countingClock struct {
+	goClock
+	asked map[string]int
+}
+
+func (c countingClock) Time(u int64) string { c.asked["time"]++; return c.goClock.Time(u) }
+func (c countingClock) Day(u int64) string  { c.asked["day"]++; return c.goClock.Day(u) }
+
+// TestClockAskedOnce: core remembers what the clock said (in the browser,
+// each answer is a call into Intl), and forgets it with a new clock.
+func TestClockAskedOnce(t *testing.T) {
+	c := widget(t, Options{})
+	clock := countingClock{zone(t, "Europe/Paris"), map[string]int{}}
+	c.SetClock(clock, false)
+	first := all(c, c.Update())
+	asked := clock.asked["time"]
+	if asked == 0 || clock.asked["day"] == 0 {
+		t.Fatalf("the list asked the clock nothing: %v", clock.asked)
+	}
+	if again := all(c, c.Update()); again != first || clock.asked["time"] != asked {
+		t.Errorf("the same list again asked %d more times", clock.asked["time"]-asked)
+	}
+	distinct := map[int64]bool{}
+	for i := range c.Bundle().NumSessions() {
+		s := c.Bundle().Session(i)
+		distinct[s.Start()], distinct[s.End()] = true, true
+	}
+	if asked > len(distinct) {
+		t.Errorf("asked %d times for %d distinct times", asked, len(distinct))
+	}
+	fresh := countingClock{zone(t, "Europe/Paris"), map[string]int{}}
+	c.SetClock(fresh, false)
+	all(c, c.Update())
+	if fresh.asked["time"] == 0 {
+		t.Error("a new clock was never asked")
+	}
+}

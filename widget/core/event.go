@@ -1,5 +1,7 @@
 package core
 
+import "strconv"
+
 // Element is what ReadEvent needs of the DOM element an event happened
 // on: the view's reads the browser's, tests' a map.
 type Element interface {
@@ -36,13 +38,38 @@ func ReadEvent(typ, key string, target Element) Event {
 	return e
 }
 
+// TabKey reports whether a keydown of key can mean anything to the widget
+// (it moves between the view tabs), so the view can leave every other
+// keystroke, such as typing in the search box, without reading more of it.
+func TabKey(key string) bool {
+	_, ok := tabStep(key, 0)
+	return ok
+}
+
+// tabStep is the tab that key moves to from tab cur, of three (mod 3).
+func tabStep(key string, cur int) (int, bool) {
+	switch key {
+	case "ArrowRight", "ArrowDown":
+		return cur + 1, true
+	case "ArrowLeft", "ArrowUp":
+		return cur + 2, true
+	case "Home":
+		return 0, true
+	case "End":
+		return 2, true
+	}
+	return 0, false
+}
+
 // AppendFlip appends a SetHidden patch to batch in the form the loader's
-// __agendaFlip takes: " -s12" hides s12, " +s13" shows s13. Many hidden
-// flips cost one call from wasm into the DOM, not one each.
+// __agendaFlip takes: " -s12:40" hides s12, " +s13:41" shows s13, each
+// after so many shown sessions (Patch.Before). Many hidden flips cost one
+// call from wasm into the DOM, not one each.
 func AppendFlip(batch []byte, p Patch) []byte {
 	sign := byte('+')
 	if p.On {
 		sign = '-'
 	}
-	return append(append(batch, ' ', sign), p.ID...)
+	batch = append(append(append(batch, ' ', sign), p.ID...), ':')
+	return strconv.AppendInt(batch, int64(p.Before), 10)
 }

@@ -259,10 +259,10 @@ func TestStore(t *testing.T) {
 
 func TestAppendFlip(t *testing.T) {
 	var b []byte
-	for _, p := range []Patch{{Op: SetHidden, ID: "s12", On: true}, {Op: SetHidden, ID: "s13"}, {Op: SetHidden, ID: "d1", On: true}} {
+	for _, p := range []Patch{{Op: SetHidden, ID: "s12", On: true, Before: 40}, {Op: SetHidden, ID: "s13", Before: 40}, {Op: SetHidden, ID: "d1", On: true}} {
 		b = AppendFlip(b, p)
 	}
-	if string(b) != " -s12 +s13 -d1" {
+	if string(b) != " -s12:40 +s13:40 -d1:0" {
 		t.Errorf("batch %q", b)
 	}
 	if ZoneOption(true) != "local" || ZoneOption(false) != "venue" {

@@ -30,6 +30,10 @@ type Patch struct {
 	Name  string
 	Value string
 	On    bool
+	// Before, on a session's SetHidden, is how many sessions are shown
+	// before it once patched: the loader's bound on how far down the list
+	// it sits, to flip what may be on screen first (see AppendFlip).
+	Before int
 }
 
 // view is what core knows of the DOM it patched: the last frame, which
@@ -87,14 +91,19 @@ func (c *Widget) Render(active string) []Patch {
 	}
 	// Sessions and days whose hidden attribute no longer says the truth;
 	// new markup was born right.
+	before := 0 // sessions shown above i: rendered, matching, facets included
 	for i := range c.b.NumSessions() {
-		if want := c.Shown(i); v.rendered.Has(i) && want != v.shown.Has(i) {
-			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want})
+		rendered := v.rendered.Has(i)
+		if want := c.Shown(i); rendered && want != v.shown.Has(i) {
+			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Before: before})
 			if want {
 				v.shown.Add(i)
 			} else {
 				v.shown.Remove(i)
 			}
+		}
+		if rendered && c.match.Has(i) {
+			before++
 		}
 	}
 	for d, was := range v.days {
@@ -270,9 +279,7 @@ func (c *Widget) Handle(e Event) Effect {
 		if cur == 0 {
 			break
 		}
-		cur--
-		next := map[string]int{"ArrowRight": cur + 1, "ArrowDown": cur + 1, "ArrowLeft": cur + 2, "ArrowUp": cur + 2, "Home": 0, "End": 2}
-		n, ok := next[e.Key]
+		n, ok := tabStep(e.Key, cur-1)
 		if !ok {
 			break
 		}

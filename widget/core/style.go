@@ -7,6 +7,9 @@ package core
 // :host rule, so .root, inside the shadow root, resets everything again.
 // Custom properties survive "all", so --agenda-* theming still comes through;
 // everything a host may theme is a --agenda-* custom property or a ::part().
+// overflow-anchor:none: a search changes the whole list, so the page does not
+// scroll to follow one session, and the sessions shown above one bound how
+// far down it can be (the loader's on-screen-first flips rely on it).
 const CSS = `
 :host{all:initial;display:block;contain:content;container-type:inline-size}
 .root{all:initial;display:block;
@@ -14,7 +17,7 @@ const CSS = `
  --fg:var(--agenda-fg,#1c1c22);--bg:var(--agenda-bg,#fff);--muted:var(--agenda-muted,#5b5d6b);
  --line:var(--agenda-line,#d9dae3);--accent:var(--agenda-accent,#2d4de0);--accent-fg:var(--agenda-accent-fg,#fff);
  --soft:var(--agenda-soft,#f2f3f8);--star:var(--agenda-star,#b35900);--clash:var(--agenda-clash,#b00020);
- color:var(--fg);background:var(--bg);padding:var(--agenda-padding,.5rem);box-sizing:border-box}
+ color:var(--fg);background:var(--bg);padding:var(--agenda-padding,.5rem);box-sizing:border-box;overflow-anchor:none}
 .root[data-theme=dark]{--fg:var(--agenda-fg,#ececf1);--bg:var(--agenda-bg,#16161b);--muted:var(--agenda-muted,#a9abb8);
  --line:var(--agenda-line,#393a46);--accent:var(--agenda-accent,#8ea2ff);--accent-fg:var(--agenda-accent-fg,#101018);
  --soft:var(--agenda-soft,#22232b);--star:var(--agenda-star,#ffb454);--clash:var(--agenda-clash,#ff8a80)}

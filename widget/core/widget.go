@@ -25,6 +25,25 @@ type Clock interface {
 	Zone() string           // the zone's name, for the label: "Europe/Paris"
 }
 
+// cachedClock remembers what its Clock said: a programme repeats the same
+// start times and days many times, and a browser's Intl is slow to ask.
+type cachedClock struct {
+	Clock
+	words map[int64]string // by time; a day by its time negated, less one
+}
+
+func (c *cachedClock) Time(unix int64) string { return c.say(unix, unix, c.Clock.Time) }
+func (c *cachedClock) Day(unix int64) string  { return c.say(unix, -unix-1, c.Clock.Day) }
+
+func (c *cachedClock) say(unix, key int64, ask func(int64) string) string {
+	s, ok := c.words[key]
+	if !ok {
+		s = ask(unix)
+		c.words[key] = s
+	}
+	return s
+}
+
 // State is what the attendee chose; it round-trips through the URL fragment.
 type State struct {
 	Filter  query.Filter
@@ -157,7 +176,7 @@ func (c *Widget) SetClock(clock Clock, local bool) {
 	if c.dayKey != nil {
 		old = c.key(query.Day, c.st.Filter.Is[query.Day])
 	}
-	c.clock, c.st.Local = clock, local
+	c.clock, c.st.Local = &cachedClock{Clock: clock, words: map[int64]string{}}, local
 	c.days()
 	if c.dayKey != nil && old != "" {
 		c.st.Filter.Is[query.Day] = c.find(query.Day, old)

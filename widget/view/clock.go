@@ -5,12 +5,11 @@ package view
 import "syscall/js"
 
 // clock is core.Clock on the browser's Intl, in the UI language, so the
-// wasm needs no time zone database and DST is the browser's business.
-// Results are cached: a programme repeats the same start times many times.
+// wasm needs no time zone database and DST is the browser's business (core
+// remembers what it says).
 type clock struct {
 	time, day js.Value
 	zone      string // the zone times are shown in, for the label
-	cache     map[int64]string
 }
 
 // newClock shows times in the venue's zone, or the viewer's when local: the
@@ -28,7 +27,7 @@ func newClock(lang, venue string, local bool) (c *clock) {
 			if zone != "" {
 				o["timeZone"] = zone
 			}
-			if catch(func() { c = &clock{time: intl.New(l, o), cache: map[int64]string{}} }) == nil {
+			if catch(func() { c = &clock{time: intl.New(l, o)} }) == nil {
 				got := c.time.Call("resolvedOptions")
 				c.zone = got.Get("timeZone").String()
 				c.day = intl.New(got.Get("locale"), map[string]any{"weekday": "long", "day": "numeric", "month": "long", "timeZone": c.zone})
@@ -39,19 +38,9 @@ func newClock(lang, venue string, local bool) (c *clock) {
 	return c // not reached: English in UTC is always there
 }
 
-// Day keys the cache by the negated time: sessions start after 1970.
-func (c *clock) Time(unix int64) string { return c.format(c.time, unix, unix) }
-func (c *clock) Day(unix int64) string  { return c.format(c.day, unix, -unix-1) }
+func (c *clock) Time(unix int64) string { return c.time.Call("format", float64(unix)*1000).String() }
+func (c *clock) Day(unix int64) string  { return c.day.Call("format", float64(unix)*1000).String() }
 func (c *clock) Zone() string           { return c.zone }
-
-func (c *clock) format(f js.Value, unix, key int64) string {
-	s, ok := c.cache[key]
-	if !ok {
-		s = f.Call("format", float64(unix)*1000).String()
-		c.cache[key] = s
-	}
-	return s
-}
 
 // Offset is the viewer's zone's: core asks it only when that zone is shown.
 func (c *clock) Offset(unix int64) int {

@@ -26,13 +26,13 @@ func (in *Instance) fromURL() {
 	}
 }
 
-// writeURL records the state in the URL fragment a moment later, so that
-// typing does not wait on the browser's history (replaceState costs more than
-// the rest of a keystroke) and a burst of changes makes one history entry.
+// writeURL records the state in the URL fragment once the attendee pauses, so typing never
+// waits on history (replaceState costs more than a keystroke) and a burst makes one entry.
 func (in *Instance) writeURL(push bool) {
 	in.urlPush = in.urlPush || push
-	if !in.urlTimer.Truthy() && !in.destroyed {
-		in.urlTimer = js.Global().Call("setTimeout", in.flush, 250)
+	if !in.destroyed {
+		js.Global().Call("clearTimeout", in.urlTimer)               // undefined: none
+		in.urlTimer = js.Global().Call("setTimeout", in.flush, 600) // ms: more than between two keys
 	}
 }
 

@@ -10,6 +10,7 @@ package view
 import (
 	"cmp"
 	"syscall/js"
+	"time"
 
 	"github.com/agendaconf/agenda/widget/bundle"
 	"github.com/agendaconf/agenda/widget/core"
@@ -62,7 +63,7 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	o := in.opts
 	o.TimeZone = cmp.Or(o.TimeZone, in.load("timeZone")) // the attendee's last choice, unless the page says
 	lang := in.lang()
-	in.c = core.New(b, o, lang, newClock(lang, b.Conference().TimeZone, o.TimeZone == "local"), func() int64 { return int64(js.Global().Get("Date").Call("now").Float() / 1000) })
+	in.c = core.New(b, o, lang, newClock(lang, b.Conference().TimeZone, o.TimeZone == "local"), func() int64 { return time.Now().Unix() })
 	in.c.SetFavourites(in.load("favourites"))
 	in.c.ReadFragment(hash(), in.prefix, true)
 
@@ -208,11 +209,23 @@ func (in *Instance) node(id string) js.Value {
 }
 
 func (in *Instance) apply(ps []core.Patch) {
-	flip := js.Global().Get("__agendaFlip") // the loader's: many hidden flips in one call
-	batch := in.batch[:0]
+	// The loader's __agendaFlip makes many hidden flips in one call, before the other
+	// writes: it reads the layout (a flip of what new markup replaces is harmless).
+	flip := js.Global().Get("__agendaFlip")
+	if flip.Type() == js.TypeFunction {
+		batch := in.batch[:0]
+		for _, p := range ps {
+			if p.Op == core.SetHidden {
+				batch = core.AppendFlip(batch, p)
+			}
+		}
+		if len(batch) > 0 {
+			flip.Invoke(in.shadow, string(batch))
+		}
+		in.batch = batch
+	}
 	for _, p := range ps {
 		if p.Op == core.SetHidden && flip.Type() == js.TypeFunction {
-			batch = core.AppendFlip(batch, p)
 			continue
 		}
 		if p.Op == core.SetSheet {
@@ -246,10 +259,6 @@ func (in *Instance) apply(ps []core.Patch) {
 			n.Call("insertAdjacentHTML", "beforeend", p.Value)
 		}
 	}
-	if len(batch) > 0 {
-		flip.Invoke(in.shadow, string(batch))
-	}
-	in.batch = batch
 }
 
 // scheduleMore renders the sessions a new view left for later, then folds the
@@ -286,6 +295,8 @@ func (in *Instance) onEvent(args []js.Value) {
 		if !in.node("dlg").Get("open").Bool() {
 			in.forget()
 		}
+	case typ == "keydown" && !core.TabKey(str(ev.Get("key"))):
+		// typing: the input event that follows is what counts
 	case target.Get("closest").Type() != js.TypeFunction:
 		// not an element: an event a script dispatched on a text node
 	case typ == "focusin" || typ == "pointerdown": // a filter about to open lists its choices
