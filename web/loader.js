@@ -63,8 +63,8 @@
 	// Hides and shows many elements of a widget in one call from Go: a
 	// keystroke at a large conference flips hundreds of sessions, and each
 	// call from wasm into the DOM costs microseconds that add up to frames.
-	// ids is "-s12:40 +s13:41 …": hide s12, show s13, each with the number
-	// of sessions shown above it once flipped.
+	// ids is "-s12:40 +s13:c3 …": hide list session s12, which has 40 shown
+	// sessions above it; show grid session s13, in room column c3.
 	//
 	// What may be on screen changes now; the rest waits until just after the
 	// next frame, so that the key's frame restyles and lays out what the
@@ -73,49 +73,60 @@
 	// with n sessions above it is at least 24n px below the list's top (none
 	// is shorter): beyond the screen's bottom, it waits. In the grid, sessions
 	// keep their place: those in room columns outside its scroller wait.
-	const later = new WeakMap(); // shadow root -> Map(element -> hidden) for after the frame
-	const due = new Set(); // the maps with flips waiting
-	const flipLater = (wait) => {
-		for (const [el, hide] of wait) el.toggleAttribute("hidden", hide);
+	// Waiting flips are kept by id: markup written meanwhile is born in the
+	// same state, so applying them to it changes nothing.
+	const later = new WeakMap(); // shadow root -> Map(id -> hidden), for after the frame
+	const due = new Map(); // root -> its map, while flips wait
+	const flipLater = (wait, root) => {
+		for (const [id, hide] of wait) {
+			const el = root.getElementById(id);
+			if (el) el.toggleAttribute("hidden", hide);
+		}
 		wait.clear();
-		due.delete(wait);
+		due.delete(root);
 	};
 	addEventListener("beforeprint", () => due.forEach(flipLater)); // paper shows every session
 	local.set("__agendaFlip", (root, ids) => {
 		let wait = later.get(root);
 		if (!wait) later.set(root, (wait = new Map()));
-		const flips = []; // element, hidden, sessions above
+		const flips = []; // id, hidden, where: sessions above (list) or column id (grid)
 		let all = document.visibilityState !== "visible"; // no frame to wait for
-		for (const id of ids.split(" ")) {
-			const colon = id.indexOf(":");
-			const el = colon > 1 && root.getElementById(id.slice(1, colon));
-			if (!el) continue;
-			wait.delete(el); // this call has the last word on el
-			flips.push(el, id[0] === "-", +id.slice(colon + 1));
-			all ||= !el.hasAttribute("data-session"); // a day section: everything below moves
+		for (const f of ids.split(" ")) {
+			const colon = f.indexOf(":");
+			if (colon < 2) continue;
+			const id = f.slice(1, colon), at = f.slice(colon + 1);
+			flips.push(id, f[0] === "-", /^\d+$/.test(at) ? +at : at);
+			all ||= id[0] !== "s"; // a day section: everything below it moves
 		}
 		// Measure before the first write: a read after a write forces a
 		// layout (Go flips before its other changes for the same reason).
 		const main = root.getElementById("main");
 		const top = main ? main.getBoundingClientRect().top : 0;
-		const on = new Map(); // grid column -> on screen
+		const on = new Map(); // column id -> on screen
 		let clip = null;
-		for (let i = 0; !all && i < flips.length; i += 3) {
-			const col = flips[i].parentElement;
-			if (!col || !col.classList.contains("col") || on.has(col)) continue;
+		for (let i = 2; !all && i < flips.length; i += 3) {
+			const at = flips[i];
+			if (typeof at !== "string" || on.has(at)) continue;
+			const col = root.getElementById(at);
+			if (!col) { on.set(at, true); continue; }
 			clip ||= col.parentElement.parentElement.getBoundingClientRect(); // .grid-wrap, the grid's scroller
 			const r = col.getBoundingClientRect();
-			on.set(col, r.right > Math.max(0, clip.left) && r.left < Math.min(innerWidth, clip.right) &&
+			on.set(at, r.right > Math.max(0, clip.left) && r.left < Math.min(innerWidth, clip.right) &&
 				r.bottom > Math.max(0, clip.top) && r.top < Math.min(innerHeight, clip.bottom));
 		}
 		for (let i = 0; i < flips.length; i += 3) {
-			const el = flips[i], col = on.get(el.parentElement);
-			if (all || (col === undefined ? top + 24 * flips[i + 2] < innerHeight : col)) el.toggleAttribute("hidden", flips[i + 1]);
-			else wait.set(el, flips[i + 1]);
+			const id = flips[i], hide = flips[i + 1], at = flips[i + 2];
+			if (all || (typeof at === "number" ? top + 24 * at < innerHeight : on.get(at))) {
+				wait.delete(id); // this call has the last word
+				const el = root.getElementById(id);
+				if (el) el.toggleAttribute("hidden", hide);
+			} else {
+				wait.set(id, hide);
+			}
 		}
-		if (wait.size && !due.has(wait)) {
-			due.add(wait);
-			requestAnimationFrame(() => setTimeout(() => flipLater(wait)));
+		if (wait.size && !due.has(root)) {
+			due.set(root, wait);
+			requestAnimationFrame(() => setTimeout(() => flipLater(wait, root)));
 		}
 	});
 

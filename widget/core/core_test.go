@@ -622,3 +622,36 @@ func TestClockAskedOnce(t *testing.T) {
 		t.Error("a new clock was never asked")
 	}
 }
+
+// TestGridFlipsKnowTheirColumn: in the grid, a flipped session names the
+// room column it sits in, as the markup has it.
+func TestGridFlipsKnowTheirColumn(t *testing.T) {
+	c := widget(t, Options{})
+	c.SetView("grid")
+	var main string
+	for _, p := range c.Render("") {
+		if p.Op == SetHTML && p.ID == "main" {
+			main = p.Value
+		}
+	}
+	c.SetText("concurrency")
+	flips := 0
+	for _, p := range c.Render("") {
+		if p.Op != SetHidden || !strings.HasPrefix(p.ID, "s") {
+			continue
+		}
+		flips++
+		at := strings.Index(main, `id="`+p.ID+`"`)
+		col := strings.LastIndex(main[:max(at, 0)], `<div class="col" id="`)
+		if at < 0 || col < 0 {
+			t.Fatalf("%s: not in a grid column of the markup", p.ID)
+		}
+		id, _, _ := strings.Cut(main[col+len(`<div class="col" id="`):], `"`)
+		if p.Col != id {
+			t.Errorf("%s flips in column %q, the markup has it in %q", p.ID, p.Col, id)
+		}
+	}
+	if flips == 0 {
+		t.Fatal("no flip: the test tests nothing")
+	}
+}

@@ -61,15 +61,26 @@ func tabStep(key string, cur int) (int, bool) {
 	return 0, false
 }
 
-// AppendFlip appends a SetHidden patch to batch in the form the loader's
-// __agendaFlip takes: " -s12:40" hides s12, " +s13:41" shows s13, each
-// after so many shown sessions (Patch.Before). Many hidden flips cost one
-// call from wasm into the DOM, not one each.
-func AppendFlip(batch []byte, p Patch) []byte {
-	sign := byte('+')
-	if p.On {
-		sign = '-'
+// AppendFlips appends the SetHidden patches of ps to batch in the form the
+// loader's __agendaFlip takes: " -s12:40" hides list session s12, which
+// has 40 shown sessions above it, " +s13:c3" shows grid session s13, in room
+// column c3 (see Patch). Many hidden flips cost one call from wasm into the
+// DOM, not one each.
+func AppendFlips(batch []byte, ps []Patch) []byte {
+	for _, p := range ps {
+		if p.Op != SetHidden {
+			continue
+		}
+		sign := byte('+')
+		if p.On {
+			sign = '-'
+		}
+		batch = append(append(append(batch, ' ', sign), p.ID...), ':')
+		if p.Col != "" {
+			batch = append(batch, p.Col...)
+		} else {
+			batch = strconv.AppendInt(batch, int64(p.Before), 10)
+		}
 	}
-	batch = append(append(append(batch, ' ', sign), p.ID...), ':')
-	return strconv.AppendInt(batch, int64(p.Before), 10)
+	return batch
 }

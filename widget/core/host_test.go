@@ -257,12 +257,10 @@ func TestStore(t *testing.T) {
 	}
 }
 
-func TestAppendFlip(t *testing.T) {
-	var b []byte
-	for _, p := range []Patch{{Op: SetHidden, ID: "s12", On: true, Before: 40}, {Op: SetHidden, ID: "s13", Before: 40}, {Op: SetHidden, ID: "d1", On: true}} {
-		b = AppendFlip(b, p)
-	}
-	if string(b) != " -s12:40 +s13:40 -d1:0" {
+func TestAppendFlips(t *testing.T) {
+	b := AppendFlips([]byte("x"), []Patch{{Op: SetHidden, ID: "s12", On: true, Before: 40}, {Op: SetText, ID: "live"},
+		{Op: SetHidden, ID: "s13", Before: 40}, {Op: SetHidden, ID: "s14", Col: "c3", Before: 7}, {Op: SetHidden, ID: "d1", On: true}})
+	if string(b) != "x -s12:40 +s13:40 +s14:c3 -d1:0" {
 		t.Errorf("batch %q", b)
 	}
 	if ZoneOption(true) != "local" || ZoneOption(false) != "venue" {

@@ -30,9 +30,11 @@ type Patch struct {
 	Name  string
 	Value string
 	On    bool
-	// Before, on a session's SetHidden, is how many sessions are shown
-	// before it once patched: the loader's bound on how far down the list
-	// it sits, to flip what may be on screen first (see AppendFlip).
+	// On a session's SetHidden, where it is, for the loader to flip what
+	// may be on screen first (see AppendFlip): in the grid, Col is its room
+	// column's id; in a list, Before is how many sessions are shown above
+	// it once patched, a bound on how far down it sits.
+	Col    string
 	Before int
 }
 
@@ -91,11 +93,15 @@ func (c *Widget) Render(active string) []Patch {
 	}
 	// Sessions and days whose hidden attribute no longer says the truth;
 	// new markup was born right.
-	before := 0 // sessions shown above i: rendered, matching, facets included
+	before, grid := 0, c.st.View == "grid" // sessions shown above i: rendered, matching, facets included
 	for i := range c.b.NumSessions() {
 		rendered := v.rendered.Has(i)
 		if want := c.Shown(i); rendered && want != v.shown.Has(i) {
-			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Before: before})
+			col := ""
+			if grid {
+				col = c.container(i, true)
+			}
+			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Col: col, Before: before})
 			if want {
 				v.shown.Add(i)
 			} else {

@@ -171,10 +171,17 @@ func (c *Widget) container(i int, grid bool) string {
 	if !grid {
 		return "d" + strconv.Itoa(int(c.day[i])+1)
 	}
-	if r := c.b.Session(i).Room(); r >= 0 {
-		return "c" + strconv.Itoa(r)
+	r := c.b.Session(i).Room()
+	if c.cols == nil {
+		c.cols = make([]string, c.b.NumRooms()+1)
 	}
-	return "cx"
+	if c.cols[r+1] == "" { // a keystroke asks for hundreds
+		c.cols[r+1] = "cx"
+		if r >= 0 {
+			c.cols[r+1] = "c" + strconv.Itoa(r)
+		}
+	}
+	return c.cols[r+1]
 }
 
 // Pending reports whether More has sessions left.

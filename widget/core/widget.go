@@ -76,6 +76,7 @@ type Widget struct {
 	dom              view      // what Render last wrote
 	patches          []Patch   // Render's, reused
 	ids              []string  // sessionID's
+	cols             []string  // grid column ids by room+1 (cx, c0, c1...)
 	match, textMatch query.Set // the filter's result, and the sessions the hidden attribute shows
 	applied          query.Filter
 	rendered         string // the key of the markup in #main

@@ -4,6 +4,7 @@ package view
 
 import (
 	"syscall/js"
+	"time"
 
 	"github.com/agendaconf/agenda/widget/core"
 )
@@ -28,11 +29,11 @@ func (in *Instance) fromURL() {
 
 // writeURL records the state in the URL fragment once the attendee pauses, so typing never
 // waits on history (replaceState costs more than a keystroke) and a burst makes one entry.
+// One timer, not one per keystroke: fired early, it waits for the rest (see mount).
 func (in *Instance) writeURL(push bool) {
-	in.urlPush = in.urlPush || push
-	if !in.destroyed {
-		js.Global().Call("clearTimeout", in.urlTimer)               // undefined: none
-		in.urlTimer = js.Global().Call("setTimeout", in.flush, 600) // ms: more than between two keys
+	in.urlPush, in.urlDue = in.urlPush || push, time.Now().Add(600*time.Millisecond)
+	if !in.urlTimer.Truthy() && !in.destroyed {
+		in.urlTimer = js.Global().Call("setTimeout", in.flush, 600)
 	}
 }
 

@@ -26,8 +26,9 @@ type Instance struct {
 	nodes               map[string]js.Value // elements by id, until their markup is rewritten
 	funcs               []js.Func
 	more, flush         js.Func
-	listening           js.Value // an AbortController whose signal every listener has
-	moreTimer, urlTimer js.Value // pending renderMore and URL write (see writeURL)
+	listening           js.Value  // an AbortController whose signal every listener has
+	moreTimer, urlTimer js.Value  // pending renderMore and URL write (see writeURL)
+	urlDue              time.Time // ...due once the attendee pauses
 	urlPush, destroyed  bool
 	warm                bool   // the search text is folded
 	batch               []byte // hidden flips for the loader's __agendaFlip
@@ -78,7 +79,13 @@ func (in *Instance) mount(b *bundle.Bundle) {
 	}
 	js.Global().Call("addEventListener", "popstate", handler, opts)
 	js.Global().Call("addEventListener", "hashchange", handler, opts)
-	in.flush = in.funcOf(func([]js.Value) { in.flushURL() })
+	in.flush = in.funcOf(func([]js.Value) {
+		if wait := time.Until(in.urlDue); wait > 0 && in.urlTimer.Truthy() { // typing goes on
+			in.urlTimer = js.Global().Call("setTimeout", in.flush, wait.Milliseconds()+1)
+			return
+		}
+		in.flushURL()
+	})
 	in.more = in.funcOf(func([]js.Value) { in.renderMore() })
 	in.draw()
 	in.host.Get("dataset").Set("state", "ready")
@@ -212,20 +219,12 @@ func (in *Instance) apply(ps []core.Patch) {
 	// The loader's __agendaFlip makes many hidden flips in one call, before the other
 	// writes: it reads the layout (a flip of what new markup replaces is harmless).
 	flip := js.Global().Get("__agendaFlip")
-	if flip.Type() == js.TypeFunction {
-		batch := in.batch[:0]
-		for _, p := range ps {
-			if p.Op == core.SetHidden {
-				batch = core.AppendFlip(batch, p)
-			}
-		}
-		if len(batch) > 0 {
-			flip.Invoke(in.shadow, string(batch))
-		}
-		in.batch = batch
+	loader := flip.Type() == js.TypeFunction
+	if in.batch = core.AppendFlips(in.batch[:0], ps); loader && len(in.batch) > 0 {
+		flip.Invoke(in.shadow, string(in.batch))
 	}
 	for _, p := range ps {
-		if p.Op == core.SetHidden && flip.Type() == js.TypeFunction {
+		if p.Op == core.SetHidden && loader {
 			continue
 		}
 		if p.Op == core.SetSheet {
