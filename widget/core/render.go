@@ -426,6 +426,9 @@ func (c *Widget) grid(day int) (html, layout string) {
 	l.raw(`.grid{grid-template-columns:`)
 	l = g.AppendTracks(l, grid.DefaultSizes)
 	l.raw(`}.times,.col{grid-template-rows:repeat(`).int(g.Rows).raw(`,var(--slot))}`)
+	// A column as tall as its rows, whatever it holds (contain:size): a
+	// session shown or hidden in it lays out that column, not the grid.
+	l.raw(`.col{height:calc(`).int(g.Rows).raw(`*var(--slot))}`)
 	// The grid shows one day: say which (the day filter picks another).
 	p.raw(`<h2 class="grid-day">`).esc(c.dayName(day)).raw(`</h2>`)
 	p.raw(`<div class="grid-wrap" tabindex="0" role="region" aria-labelledby="tab-grid"><div class="grid" id="grid" role="presentation"><div class="corner"></div>`)

@@ -72,7 +72,7 @@ input,select{border:1px solid var(--line);background:var(--bg);border-radius:.4r
 .grid .corner{position:sticky;left:0;top:0;z-index:4;background:var(--bg);grid-row:1;grid-column:1}
 .times{position:sticky;left:0;z-index:2;background:var(--bg);grid-row:2;grid-column:1;display:grid}
 .tm{color:var(--muted);font-size:.8em;padding:0 .4rem;border-top:1px solid var(--line);font-variant-numeric:tabular-nums}
-.col{grid-row:2;display:grid;min-width:0;contain:inline-size;content-visibility:auto;contain-intrinsic-size:auto 10rem auto 10rem}
+.col{grid-row:2;display:grid;min-width:0;contain:size;content-visibility:auto;contain-intrinsic-size:auto 10rem auto 10rem}
 .grid .s{display:grid;grid-template-columns:minmax(0,1fr) auto;align-content:start;column-gap:.25rem;margin:1px 2px;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.3rem;background:var(--soft);padding:.3rem .4rem;overflow:hidden;min-width:0;overflow-wrap:anywhere}
 .grid .s h3{grid-area:1/1;font-size:.9em;line-height:1.3}
 .grid .s .when{grid-column:1/-1;white-space:pre-line;font-size:.8em}
@@ -96,7 +96,7 @@ dialog a{color:var(--accent)}
 @media print{.bar,dialog,.empty,button:not(.tz):not(.open),.now-line{display:none!important}
  .tz{all:unset;display:inline;color:#000}
  .root{color:#000;background:#fff;padding:0}
- .grid-wrap{overflow:visible;max-height:none;border:0}.grid,.col{display:block}.grid .rh,.times,.grid .corner{display:none}
+ .grid-wrap{overflow:visible;max-height:none;border:0}.grid,.col{display:block}.grid .col{height:auto;contain:none}.grid .rh,.times,.grid .corner{display:none}
  .grid .s{border:0;border-bottom:1px solid #999;border-radius:0;background:none}
  .s{break-inside:avoid}.chunk,.col{content-visibility:visible}.day>h2{position:static}}
 `
