@@ -70,9 +70,11 @@
 	// next frame, so that the key's frame restyles and lays out what the
 	// attendee sees, not hundreds of sessions out of sight (which the browser
 	// keeps up to date half a screen beyond the edges). In the list, a session
-	// with n sessions above it is at least 24n px below the list's top (none
-	// is shorter): beyond the screen's bottom, it waits. In the grid, sessions
-	// keep their place: those in room columns outside its scroller wait.
+	// with n sessions above it is at least 24n px below the list's top (one is
+	// padding and a line of text: 39 px by default, under 24 only if the page's
+	// and the widget's fonts are both under 9.5 px): beyond the screen's bottom,
+	// it waits. In the grid, sessions keep their place: those in room columns
+	// outside its scroller wait.
 	// Waiting flips are kept by id: markup written meanwhile is born in the
 	// same state, so applying them to it changes nothing.
 	const later = new WeakMap(); // shadow root -> Map(id -> hidden), for after the frame
