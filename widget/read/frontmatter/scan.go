@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // scanner is the one TOML scanner behind CheckTOML and KeyPositions. It
@@ -414,18 +415,53 @@ func (s *scanner) value() bool {
 }
 
 // keyName is a key part as the decoder names it: a bare, 'literal' or
-// "basic" part, its escapes read as Go reads them.
+// "basic" part, its escapes read as TOML reads them.
 func keyName(raw []byte) string {
 	switch raw[0] {
 	case '\'':
 		return strings.Trim(string(raw), "'")
 	case '"':
-		if u, err := strconv.Unquote(string(raw)); err == nil {
+		inner := strings.TrimSuffix(string(raw[1:]), `"`)
+		if u, ok := unescape(inner); ok {
 			return u
 		}
-		return strings.Trim(string(raw), `"`)
+		return inner
 	}
 	return string(raw)
+}
+
+// unescape reads a basic string's escapes as TOML 1.1 does, which is not
+// Go's way: \e is escape, \xHH a code point (not a byte), and \a, \v, \'
+// and octal are errors. ok is false for an escape TOML refuses.
+func unescape(s string) (string, bool) {
+	if !strings.Contains(s, `\`) {
+		return s, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i++; i == len(s) {
+			return "", false
+		}
+		if c := strings.IndexByte(`btnfre"\`, s[i]); c >= 0 {
+			b.WriteByte("\b\t\n\f\r\x1b\"\\"[c])
+			continue
+		}
+		n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[i]]
+		if n == 0 || i+n >= len(s) {
+			return "", false
+		}
+		r, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32)
+		if err != nil || !utf8.ValidRune(rune(r)) {
+			return "", false
+		}
+		b.WriteRune(rune(r))
+		i += n
+	}
+	return b.String(), true
 }
 
 // placeHeader makes the header just read the current table: [[a]] starts

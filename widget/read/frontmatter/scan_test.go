@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,6 +187,23 @@ func TestKeyPositionsComments(t *testing.T) {
 	for _, tt := range tests {
 		if got := KeyPositions([]byte(tt.in), 1); !maps.Equal(got, tt.want) {
 			t.Errorf("KeyPositions(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestKeyPositionsEscapes: a quoted key is named as the TOML decoder names
+// it, which is not how Go unquotes: \e and \xHH (a code point) are TOML's;
+// \a and octal are not (the page is refused then). FuzzScan found \e.
+func TestKeyPositionsEscapes(t *testing.T) {
+	for _, key := range []string{`"\e"`, `"\xe9"`, `"\x41b"`, `"\u00e9"`, `"\U0001F600"`, `"a\"b"`, `"a\\b"`, `"\tx"`, `"\a"`, `"\101"`} {
+		src := key + " = 0\n"
+		var m map[string]any
+		if _, err := toml.Decode(src, &m); err != nil {
+			continue // refused before its keys matter
+		}
+		want := slices.Collect(maps.Keys(m))
+		if got := slices.Collect(maps.Keys(KeyPositions([]byte(src), 1))); !slices.Equal(got, want) {
+			t.Errorf("%s: KeyPositions names %q, the decoder %q", src, got, want)
 		}
 	}
 }
