@@ -31,7 +31,7 @@ type Patch struct {
 	Value string
 	On    bool
 	// On a session's SetHidden, where it is, for the loader to flip what
-	// may be on screen first (see AppendFlip): in the grid, Col is its room
+	// may be on screen first (see AppendFlips): in the grid, Col is its room
 	// column's id; in a list, Before is how many sessions are shown above
 	// it once patched, a bound on how far down it sits.
 	Col    string

@@ -27,13 +27,13 @@ func (in *Instance) fromURL() {
 	}
 }
 
-// writeURL records the state in the URL fragment once the attendee pauses, so typing never
-// waits on history (replaceState costs more than a keystroke) and a burst makes one entry.
-// One timer, not one per keystroke: fired early, it waits for the rest (see mount).
+// writeURL records the state in the URL fragment once the attendee pauses, so typing never waits on history
+// (replaceState costs more than a keystroke). One timer, not one per key: fired early, it waits (see mount).
 func (in *Instance) writeURL(push bool) {
-	in.urlPush, in.urlDue = in.urlPush || push, time.Now().Add(600*time.Millisecond)
+	const quiet = 600 * time.Millisecond // more than between two keys of someone typing
+	in.urlPush, in.urlDue = in.urlPush || push, time.Now().Add(quiet)
 	if !in.urlTimer.Truthy() && !in.destroyed {
-		in.urlTimer = js.Global().Call("setTimeout", in.flush, 600)
+		in.urlTimer = js.Global().Call("setTimeout", in.flush, int(quiet/time.Millisecond))
 	}
 }
 
