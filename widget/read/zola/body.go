@@ -88,19 +88,20 @@ func (strikeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // "> > > …" takes seconds, a 32 MiB one hours).
 const maxBody = 2 * longText
 
-// bodyDescription turns the body of page file into a sanitised description,
-// warning once about the shortcodes it leaves out; hint says how to write
-// the description in front matter instead. An empty body gives "".
-func (r *reader) bodyDescription(file string, b pageBody, hint string) string {
+// bodyDescription turns the body of page file into sanitised HTML, what
+// attendees read as what (a session's "description", a speaker's "bio"),
+// warning once about the shortcodes it leaves out; hint says how to write it
+// in front matter instead. An empty body gives "".
+func (r *reader) bodyDescription(file string, b pageBody, what, hint string) string {
 	if len(bytes.TrimSpace(b.text)) == 0 {
 		return ""
 	}
 	if len(b.text) > maxBody {
-		r.diags.Warn(r.pos(file, b.line, 1), "the page's text is "+strconv.Itoa(len(b.text)>>10)+" KiB long, too long for a description that every attendee downloads; left out",
+		r.diags.Warn(r.pos(file, b.line, 1), "the page's text is "+strconv.Itoa(len(b.text)>>10)+" KiB long, too long for a "+what+" that every attendee downloads; left out",
 			"keep it under "+strconv.Itoa(longText>>10)+" KiB; "+hint)
 		return ""
 	}
-	r.checkLength(r.pos(file, b.line, 1), "the description", len(b.text))
+	r.checkLength(r.pos(file, b.line, 1), "the "+what, len(b.text))
 	src := string(b.text)
 	if strings.EqualFold(path.Ext(file), ".mdx") {
 		src = stripMDX(src)
@@ -108,7 +109,7 @@ func (r *reader) bodyDescription(file string, b pageBody, hint string) string {
 	src, found := stripShortcodes(src)
 	if len(found) > 0 {
 		first := found[0]
-		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the description"
+		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the "+what
 		if n := len(found) - 1; n > 0 {
 			var lines []string
 			for _, s := range found[1:] {

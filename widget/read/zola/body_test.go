@@ -170,3 +170,61 @@ func TestZolaBodies(t *testing.T) {
 		t.Errorf("diagnostics:\n%v\nwant:\n%s", d, wantDiag)
 	}
 }
+
+// A speaker page's body is the speaker's bio when the front matter gives
+// none, as many sites write it, in the Zola layout and in mapped ones.
+func TestBodyBio(t *testing.T) {
+	const zolaTalk = "+++\ntitle = \"A\"\n[extra]\ndate = \"Thursday, October 9, 2025\"\ntime = \"10:00-10:30\"\nspeakers = [\"ann\"]\n+++\n"
+	const mappedConfig = "time_zone = \"Europe/Paris\"\n[[sessions]]\nfolder = \"talks\"\n[speakers]\nfolder = \"people\"\n[speakers.fields]\nbio = \"about\"\n"
+	const mappedTalk = "---\ntitle: A\nstart: 2025-10-09T10:00:00+02:00\nduration: 30\nspeakers: [ann]\n---\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string   // ann's bio
+		diags []string // every diagnostic, relative to "c"
+	}{
+		{name: "zola body used",
+			files: map[string]string{"talks/a.md": zolaTalk, "speakers/ann.md": "+++\ntitle = \"Speaker: Ann\"\n+++\nAnn writes *Rust*.\n"},
+			want:  "<p>Ann writes <em>Rust</em>.</p>"},
+		{name: "zola bio wins",
+			files: map[string]string{"talks/a.md": zolaTalk, "speakers/ann.md": "+++\ntitle = \"Speaker: Ann\"\n[extra]\nbio = \"<p>From the front matter.</p>\"\n+++\nFrom the body.\n"},
+			want:  "<p>From the front matter.</p>"},
+		{name: "zola no bio, no body",
+			files: map[string]string{"talks/a.md": zolaTalk, "speakers/ann.md": "+++\ntitle = \"Speaker: Ann\"\n+++\n"},
+			want:  ""},
+		{name: "zola body sanitised, shortcode named as left out of the bio",
+			files: map[string]string{"talks/a.md": zolaTalk, "speakers/ann.md": "+++\ntitle = \"Speaker: Ann\"\n+++\nHi <script>alert(1)</script>\n\n{{ avatar(src=\"ann.png\") }}\n"},
+			want:  "<p>Hi </p>",
+			diags: []string{`speakers/ann.md:6:1: warning: shortcode "avatar" is site template syntax, not Markdown: left out of the bio (write it as bio = "…" under [extra], which is used instead of the page's text)`}},
+		{name: "mapped body used",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": mappedTalk, "people/ann.md": "---\nname: Ann\n---\nAnn writes **Go**.\n"},
+			want:  "<p>Ann writes <strong>Go</strong>.</p>"},
+		{name: "mapped field wins",
+			files: map[string]string{"agenda.toml": mappedConfig, "talks/a.md": mappedTalk, "people/ann.md": "---\nname: Ann\nabout: The field.\n---\nThe body.\n"},
+			want:  "<p>The field.</p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, d := readFiles(t, tt.files)
+			var ds []string
+			for _, x := range d {
+				ds = append(ds, strings.TrimPrefix(x.String(), "c"+string(filepath.Separator)))
+			}
+			found := false
+			for _, sp := range s.Speakers {
+				if sp.Slug == "ann" {
+					found = true
+					if sp.Bio != tt.want {
+						t.Errorf("bio:\n%q\nwant:\n%q", sp.Bio, tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no speaker ann: %v (%s)", s.Speakers, strings.Join(ds, "\n"))
+			}
+			if strings.Join(ds, "\n") != strings.Join(tt.diags, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(tt.diags, "\n"))
+			}
+		})
+	}
+}

@@ -179,11 +179,11 @@ func (r *reader) readMappedSpeakers(sm *SpeakerMap) {
 	r.speakerDir = sm.Folder.Value
 	name := sm.Fields.Name
 	for _, f := range r.mappedPages(sm.Folder) {
-		t, top, _ := r.readTree(f.name)
+		t, top, body := r.readTree(f.name)
 		if t == nil {
 			continue
 		}
-		m := &mappedPage{r: r, name: f.name, t: t, top: top}
+		m := &mappedPage{r: r, name: f.name, t: t, top: top, body: body}
 		slug := f.slug
 		if s, _, ok := m.str(sm.Fields.Slug); ok && strings.TrimSpace(s) != "" {
 			slug = strings.TrimSpace(s)
@@ -215,6 +215,13 @@ func (r *reader) readMappedSpeakers(sm *SpeakerMap) {
 		if s, at, ok := m.str(sm.Fields.Bio); ok {
 			sp.Bio = sanitize.HTML(s)
 			r.checkLength(at, "bio", len(s))
+		}
+		if sp.Bio == "" { // many sites write the bio as the page's text
+			hint := "write it in a front matter key and map it in " + ConfigFile + ": [speakers.fields] bio = \"about\"; it is used instead of the page's text"
+			if sm.Fields.Bio.Value != "" {
+				hint = "write it as " + sm.Fields.Bio.Value + " in the front matter, which is used instead of the page's text (" + r.mapHint(sm.Fields.Bio) + ")"
+			}
+			sp.Bio = r.bodyDescription(f.name, m.body, "bio", hint)
 		}
 		if s, at, ok := m.str(sm.Fields.URL); ok {
 			sp.URL = r.url(s, at)

@@ -353,7 +353,7 @@ const speakerKeys = "title, [extra] name, role, url, bio, mastodon, bluesky, git
 func (r *reader) readSpeakers() {
 	for _, f := range r.pages("speakers") {
 		var p speakerPage
-		keys := r.decode(f.name, &p, speakerKeys)
+		keys, body := r.decodePage(f.name, &p, speakerKeys)
 		if keys == nil {
 			continue
 		}
@@ -370,6 +370,9 @@ func (r *reader) readSpeakers() {
 			Bio:  sanitize.HTML(string(p.Extra.Bio)),
 			URL:  r.url(string(p.Extra.URL), keys.at("extra.url")),
 			Pos:  keys[""],
+		}
+		if sp.Bio == "" { // many sites write the bio as the page's text
+			sp.Bio = r.bodyDescription(f.name, body, "bio", "write it as bio = \"…\" under [extra], which is used instead of the page's text")
 		}
 		if sp.Name == "" {
 			sp.Name = sanitize.Text(strings.TrimPrefix(string(p.Title), "Speaker: "))
@@ -529,7 +532,7 @@ func (r *reader) resolveOne(p *sessionPage, room string) {
 	} else {
 		// Hugo, Jekyll and Astro sites, and many Zola ones, write a talk's
 		// abstract as the page itself.
-		description = r.bodyDescription(p.file, p.body, p.bodyHint)
+		description = r.bodyDescription(p.file, p.body, "description", p.bodyHint)
 	}
 	base := model.Session{
 		Slug:        p.slug,
