@@ -109,7 +109,7 @@ func (r *reader) bodyDescription(file string, b pageBody, what, hint string) str
 	src, found := stripShortcodes(src)
 	if len(found) > 0 {
 		first := found[0]
-		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the "+what
+		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the " + what
 		if n := len(found) - 1; n > 0 {
 			var lines []string
 			for _, s := range found[1:] {
