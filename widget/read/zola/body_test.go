@@ -2,8 +2,12 @@ package zola
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/agendaconf/agenda/widget/model"
+	"github.com/agendaconf/agenda/widget/model/diag"
 )
 
 // A page's body is its session's description when the front matter gives
@@ -88,14 +92,20 @@ func TestBodyDescription(t *testing.T) {
 			if got := s.Sessions[0].Description; got != tt.want {
 				t.Errorf("description:\n%q\nwant:\n%q", got, tt.want)
 			}
-			var ds []string
-			for _, x := range d {
-				ds = append(ds, strings.TrimPrefix(x.String(), "c"+string(filepath.Separator)))
-			}
-			if strings.Join(ds, "\n") != strings.Join(tt.diags, "\n") {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(tt.diags, "\n"))
-			}
+			wantDiags(t, d, tt.diags)
 		})
+	}
+}
+
+// wantDiags checks every diagnostic, named relative to the folder "c".
+func wantDiags(t *testing.T, d diag.List, want []string) {
+	t.Helper()
+	var got []string
+	for _, x := range d {
+		got = append(got, strings.TrimPrefix(x.String(), "c"+string(filepath.Separator)))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -206,25 +216,14 @@ func TestBodyBio(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, d := readFiles(t, tt.files)
-			var ds []string
-			for _, x := range d {
-				ds = append(ds, strings.TrimPrefix(x.String(), "c"+string(filepath.Separator)))
+			i := slices.IndexFunc(s.Speakers, func(sp model.Speaker) bool { return sp.Slug == "ann" })
+			if i < 0 {
+				t.Fatalf("no speaker ann: %v (%v)", s.Speakers, d)
 			}
-			found := false
-			for _, sp := range s.Speakers {
-				if sp.Slug == "ann" {
-					found = true
-					if sp.Bio != tt.want {
-						t.Errorf("bio:\n%q\nwant:\n%q", sp.Bio, tt.want)
-					}
-				}
+			if got := s.Speakers[i].Bio; got != tt.want {
+				t.Errorf("bio:\n%q\nwant:\n%q", got, tt.want)
 			}
-			if !found {
-				t.Fatalf("no speaker ann: %v (%s)", s.Speakers, strings.Join(ds, "\n"))
-			}
-			if strings.Join(ds, "\n") != strings.Join(tt.diags, "\n") {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(tt.diags, "\n"))
-			}
+			wantDiags(t, d, tt.diags)
 		})
 	}
 }
