@@ -263,7 +263,7 @@ func (b *builder) checkOffsets() {
 		msg, hint := "the conference has no time zone (time_zone_name); assuming UTC",
 			"add the venue's IANA zone, e.g. Europe/Brussels, so times without an offset are read right, or pass --tz"
 		if first != nil {
-			msg += ", but its times carry the offset " + formatOffset(first.off) + ", so they would show at the wrong hour"
+			msg += ", but its times carry the offset " + input.Offset(first.off) + ", so they would show at the wrong hour"
 			hint = "pass the venue's zone with --tz (e.g. --tz Europe/Brussels), or add time_zone_name to the file"
 		}
 		b.d.Warn(b.zonePos, msg, hint)
@@ -280,12 +280,12 @@ func (b *builder) checkOffsets() {
 	zone := b.s.Conference.TimeZone
 	if b.zoneFrom == "--tz" {
 		b.d.Warn(first.pos, "--tz "+quote(zone)+" contradicts the file: "+times+" that "+zone+" does not have then (first here: "+
-			formatOffset(first.off)+" where "+zone+" has "+formatOffset(want)+")",
+			input.Offset(first.off)+" where "+zone+" has "+input.Offset(want)+")",
 			"check --tz; times are placed by their offsets, the zone only says at what hour to show them")
 		return
 	}
 	b.d.Warn(first.pos, "time_zone_name "+quote(zone)+" contradicts the file's own times: "+times+" that "+zone+" does not have then (first here: "+
-		formatOffset(first.off)+" where "+zone+" has "+formatOffset(want)+")",
+		input.Offset(first.off)+" where "+zone+" has "+input.Offset(want)+")",
 		"fix time_zone_name or the offsets in the source system; times are placed by their offsets, the zone only says at what hour to show them")
 }
 
@@ -298,15 +298,6 @@ func before(a, b diag.Pos) bool {
 		return a.Line < b.Line
 	}
 	return a.Col < b.Col
-}
-
-// formatOffset writes seconds east of UTC as "+01:00".
-func formatOffset(off int) string {
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
 }
 
 // yearFlag is where a problem with Options.Year is reported.

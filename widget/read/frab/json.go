@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -158,7 +157,7 @@ func (b *builder) readJSON(data []byte) {
 				"the file looks truncated or damaged; export it again (jq . shows JSON errors)")
 			return
 		case errors.As(err, &te):
-			b.d.Error(b.at(data, te.Offset), typeError(te), "fix the value's type; see the c3voc schema.json")
+			b.d.Error(b.at(data, te.Offset), input.TypeError(te, "the top level"), "fix the value's type; see the c3voc schema.json")
 		default:
 			b.d.Error(b.file(), "cannot read the JSON: "+err.Error(), "export the schedule again")
 			return
@@ -249,7 +248,7 @@ func (b *builder) readJSON(data []byte) {
 		for _, err := range jd.Rooms.errs {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
-				b.d.Error(b.file(), where+".rooms: "+typeError(te), "fix the value's type; see the c3voc schema.json")
+				b.d.Error(b.file(), where+".rooms: "+input.TypeError(te, "the top level"), "fix the value's type; see the c3voc schema.json")
 			} else {
 				b.d.Error(b.file(), where+".rooms: "+err.Error(), "see the c3voc schema.json")
 			}
@@ -416,34 +415,6 @@ func str(p *string) string {
 		return ""
 	}
 	return *p
-}
-
-// typeError words a json.UnmarshalTypeError for people.
-func typeError(e *json.UnmarshalTypeError) string {
-	want := "value"
-	if e.Type != nil {
-		switch e.Type.Kind() {
-		case reflect.String:
-			want = "string"
-		case reflect.Slice:
-			if e.Type.Elem().Kind() == reflect.Uint8 {
-				want = "value" // json.RawMessage
-			} else {
-				want = "list"
-			}
-		case reflect.Struct, reflect.Map, reflect.Pointer:
-			want = "object"
-		case reflect.Int, reflect.Int64, reflect.Float64:
-			want = "number"
-		case reflect.Bool:
-			want = "boolean"
-		}
-	}
-	field := e.Field
-	if field == "" {
-		field = "the top level"
-	}
-	return "wrong type at " + field + ": found " + e.Value + " where a " + want + " belongs"
 }
 
 // at turns a byte offset into a position.

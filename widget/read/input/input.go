@@ -1,6 +1,7 @@
 // Package input takes in a programme file the same way for every file reader
 // (frab, pretalx): its bytes from disk, with the same error when it cannot be
-// read, without a UTF-8 byte order mark, and a JSON id or code in it as text.
+// read, without a UTF-8 byte order mark, a JSON id or code in it as text, and
+// the same words for a JSON value of the wrong type and for a UTC offset.
 // What each format makes of the bytes is the reader's own.
 //
 // Runs in: the compiler.
@@ -9,7 +10,9 @@ package input
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 
 	"github.com/agendaconf/agenda/widget/model"
@@ -52,4 +55,45 @@ func RawText(r json.RawMessage) string {
 		return string(r)
 	}
 	return ""
+}
+
+// TypeError words a json.UnmarshalTypeError for people; top names the value
+// when the error has no field ("the top level", "the entry").
+func TypeError(e *json.UnmarshalTypeError, top string) string {
+	want := "value"
+	if e.Type != nil {
+		switch e.Type.Kind() {
+		case reflect.String:
+			want = "string"
+		case reflect.Slice:
+			want = "list"
+			if e.Type.Elem().Kind() == reflect.Uint8 {
+				want = "value" // json.RawMessage
+			}
+		case reflect.Struct, reflect.Map, reflect.Pointer:
+			want = "object"
+		case reflect.Int, reflect.Int64, reflect.Float64:
+			want = "number"
+		case reflect.Bool:
+			want = "boolean"
+		}
+	}
+	field := e.Field
+	if field == "" {
+		field = top
+	}
+	article := "a "
+	if want == "object" {
+		article = "an "
+	}
+	return "wrong type at " + field + ": found " + e.Value + " where " + article + want + " belongs"
+}
+
+// Offset writes seconds east of UTC as "+01:00".
+func Offset(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
 }

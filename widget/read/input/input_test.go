@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -95,6 +96,45 @@ func TestTrimBOM(t *testing.T) {
 	} {
 		if got := string(TrimBOM([]byte(tt.in))); got != tt.want {
 			t.Errorf("TrimBOM(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTypeError(t *testing.T) {
+	type obj struct {
+		S string
+		L []string
+		N int
+		B bool
+		O struct{ X int }
+		R json.RawMessage
+	}
+	tests := []struct{ json, want string }{
+		{`{"S": 1}`, "wrong type at S: found number where a string belongs"},
+		{`{"L": "x"}`, "wrong type at L: found string where a list belongs"},
+		{`{"N": "x"}`, "wrong type at N: found string where a number belongs"},
+		{`{"B": 1}`, "wrong type at B: found number where a boolean belongs"},
+		{`{"O": []}`, "wrong type at O: found array where an object belongs"},
+		{`{"O": {"X": true}}`, "wrong type at O.X: found bool where a number belongs"},
+		{`5`, "wrong type at the entry: found number where an object belongs"},
+	}
+	for _, tt := range tests {
+		var v obj
+		err := json.Unmarshal([]byte(tt.json), &v)
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) {
+			t.Fatalf("%s: %v is not a type error", tt.json, err)
+		}
+		if got := TypeError(te, "the entry"); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.json, got, tt.want)
+		}
+	}
+}
+
+func TestOffset(t *testing.T) {
+	for off, want := range map[int]string{0: "+00:00", 3600: "+01:00", -18000: "-05:00", 20700: "+05:45", -34200: "-09:30"} {
+		if got := Offset(off); got != want {
+			t.Errorf("Offset(%d) = %q, want %q", off, got, want)
 		}
 	}
 }

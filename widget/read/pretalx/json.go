@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -334,7 +333,7 @@ func decodeList[T any](b *builder, key string, raw json.RawMessage, base int) []
 				b.d.Error(it.pos, key+"["+strconv.Itoa(i)+"]: "+err.Error(), "download the file from pretalx again")
 				return out
 			}
-			b.d.Error(it.pos, key+"["+strconv.Itoa(i)+"]: "+typeError(te), "this is not how pretalx writes it; download the file from pretalx again")
+			b.d.Error(it.pos, key+"["+strconv.Itoa(i)+"]: "+input.TypeError(te, "the entry"), "this is not how pretalx writes it; download the file from pretalx again")
 			if te.Field == "" { // the entry itself is not an object: nothing to read
 				continue
 			}
@@ -374,33 +373,6 @@ func badText(v any) (field, found string) {
 		}
 	}
 	return "", ""
-}
-
-// typeError words a json.UnmarshalTypeError for people.
-func typeError(e *json.UnmarshalTypeError) string {
-	want := "value"
-	if e.Type != nil {
-		switch e.Type.Kind() {
-		case reflect.String:
-			want = "string"
-		case reflect.Slice:
-			want = "list"
-			if e.Type.Elem().Kind() == reflect.Uint8 {
-				want = "value"
-			}
-		case reflect.Struct, reflect.Map, reflect.Pointer:
-			want = "object"
-		}
-	}
-	field := e.Field
-	if field == "" {
-		field = "the entry"
-	}
-	article := "a "
-	if want == "object" {
-		article = "an "
-	}
-	return "wrong type at " + field + ": found " + e.Value + " where " + article + want + " belongs"
 }
 
 // rawString returns a JSON string's value, trimmed; "" for anything else.

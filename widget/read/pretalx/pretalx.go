@@ -524,16 +524,8 @@ func (b *builder) checkOffsets() {
 		what = "--tz " + quote(zone)
 	}
 	b.d.Warn(first.pos, fmt.Sprintf("%s contradicts %d of the file's times (first here: %s where %s has %s)",
-		what, n, formatOffset(first.off), zone, formatOffset(want)),
+		what, n, input.Offset(first.off), zone, input.Offset(want)),
 		"check the zone; times are placed by their offsets, the zone only says at what hour to show them")
-}
-
-func formatOffset(off int) string {
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
 }
 
 // checkYear warns when Options.Year names a year in which no session falls.
