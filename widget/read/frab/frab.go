@@ -213,7 +213,7 @@ func (b *builder) finish() (*model.Schedule, diag.List) {
 		b.d.Warn(b.file(), "the schedule has no events", "check that the export includes the programme, not only the conference")
 	}
 	b.checkOffsets()
-	b.checkYear()
+	input.CheckYear(&b.d, b.s, b.loc, b.opts.Year, "schedule.xml and schedule.json dates")
 	b.chooseDayChange()
 	// Rooms: the file's order, keeping only rooms that hold a session (the
 	// others would be empty columns); Sort appends rooms no list names.
@@ -298,34 +298,6 @@ func before(a, b diag.Pos) bool {
 		return a.Line < b.Line
 	}
 	return a.Col < b.Col
-}
-
-// yearFlag is where a problem with Options.Year is reported.
-var yearFlag = diag.Pos{File: "--year"}
-
-// checkYear warns when Options.Year names a year in which no session falls:
-// frab dates carry their own year, so the flag changes nothing.
-func (b *builder) checkYear() {
-	if b.opts.Year == 0 {
-		return
-	}
-	years := map[int]bool{}
-	var list []string
-	for i := range b.s.Sessions {
-		if ss := &b.s.Sessions[i]; ss.Scheduled() {
-			y := ss.Start.In(b.loc).Year()
-			if !years[y] {
-				years[y] = true
-				list = append(list, strconv.Itoa(y))
-			}
-		}
-	}
-	if len(years) == 0 || years[b.opts.Year] {
-		return
-	}
-	sort.Strings(list)
-	b.d.Warn(yearFlag, "--year "+strconv.Itoa(b.opts.Year)+" is not used: schedule.xml and schedule.json dates carry their own year, and the sessions are in "+strings.Join(list, ", "),
-		"leave --year out; it fills in years for Zola content folders")
 }
 
 // resolveDays reads the days' start and end in the venue's zone and works out

@@ -1,7 +1,8 @@
 // Package input takes in a programme file the same way for every file reader
 // (frab, pretalx): its bytes from disk, with the same error when it cannot be
-// read, without a UTF-8 byte order mark, a JSON id or code in it as text, and
-// the same words for a JSON value of the wrong type and for a UTC offset.
+// read, without a UTF-8 byte order mark, a JSON id or code in it as text, the
+// same words for a JSON value of the wrong type and for a UTC offset, and the
+// same check of agenda's --year, which such files do not need.
 // What each format makes of the bytes is the reader's own.
 //
 // Runs in: the compiler.
@@ -13,7 +14,10 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
@@ -96,4 +100,30 @@ func Offset(off int) string {
 		sign, off = '-', -off
 	}
 	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
+}
+
+// CheckYear warns when year (agenda's --year, 0 when not given) names a year
+// in which no scheduled session of s falls in loc: these files carry their
+// own years, so the flag changes nothing. dates says whose, for the message
+// ("pretalx's times").
+func CheckYear(d *diag.List, s *model.Schedule, loc *time.Location, year int, dates string) {
+	if year == 0 {
+		return
+	}
+	years := map[int]bool{}
+	var list []string
+	for i := range s.Sessions {
+		if ss := &s.Sessions[i]; ss.Scheduled() {
+			if y := ss.Start.In(loc).Year(); !years[y] {
+				years[y] = true
+				list = append(list, strconv.Itoa(y))
+			}
+		}
+	}
+	if len(years) == 0 || years[year] {
+		return
+	}
+	sort.Strings(list)
+	d.Warn(diag.Pos{File: "--year"}, "--year "+strconv.Itoa(year)+" is not used: "+dates+" carry their own year, and the sessions are in "+strings.Join(list, ", "),
+		"leave --year out; it fills in years for Zola content folders")
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/agendaconf/agenda/widget/model"
 	"github.com/agendaconf/agenda/widget/model/diag"
@@ -135,6 +136,39 @@ func TestOffset(t *testing.T) {
 	for off, want := range map[int]string{0: "+00:00", 3600: "+01:00", -18000: "-05:00", 20700: "+05:45", -34200: "-09:30"} {
 		if got := Offset(off); got != want {
 			t.Errorf("Offset(%d) = %q, want %q", off, got, want)
+		}
+	}
+}
+
+func TestCheckYear(t *testing.T) {
+	at := func(s string) time.Time { v, _ := time.Parse(time.RFC3339, s); return v }
+	s := &model.Schedule{Sessions: []model.Session{
+		{Start: at("2026-01-01T00:30:00+01:00")}, // 2025 in UTC, 2026 at the venue
+		{Start: at("2025-06-01T10:00:00Z")},
+		{}, // unscheduled: no year
+	}}
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		year int
+		want string
+	}{
+		{0, ""},
+		{2025, ""},
+		{2026, ""},
+		{2024, "--year: warning: --year 2024 is not used: these dates carry their own year, and the sessions are in 2025, 2026 (leave --year out; it fills in years for Zola content folders)"},
+	}
+	for _, tt := range tests {
+		var d diag.List
+		CheckYear(&d, s, paris, tt.year, "these dates")
+		var got []string
+		for _, x := range d {
+			got = append(got, x.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("year %d: %q, want %q", tt.year, got, tt.want)
 		}
 	}
 }

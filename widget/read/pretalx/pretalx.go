@@ -41,7 +41,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -140,9 +139,6 @@ type offset struct {
 	off int
 }
 
-// yearFlag is where a problem with Options.Year is reported.
-var yearFlag = diag.Pos{File: "--year"}
-
 // build turns the decoded file into the schedule.
 func (b *builder) build(f *file) {
 	c := &b.s.Conference
@@ -204,7 +200,7 @@ func (b *builder) build(f *file) {
 		}
 	}
 	b.checkOffsets()
-	b.checkYear()
+	input.CheckYear(&b.d, b.s, b.loc, b.opts.Year, "pretalx's times")
 	b.dayChange(f.start)
 	b.s.Sort()
 	b.d = append(b.d, model.Check(b.s)...)
@@ -526,29 +522,6 @@ func (b *builder) checkOffsets() {
 	b.d.Warn(first.pos, fmt.Sprintf("%s contradicts %d of the file's times (first here: %s where %s has %s)",
 		what, n, input.Offset(first.off), zone, input.Offset(want)),
 		"check the zone; times are placed by their offsets, the zone only says at what hour to show them")
-}
-
-// checkYear warns when Options.Year names a year in which no session falls.
-func (b *builder) checkYear() {
-	if b.opts.Year == 0 {
-		return
-	}
-	years := map[int]bool{}
-	var list []string
-	for i := range b.s.Sessions {
-		if ss := &b.s.Sessions[i]; ss.Scheduled() {
-			if y := ss.Start.In(b.loc).Year(); !years[y] {
-				years[y] = true
-				list = append(list, strconv.Itoa(y))
-			}
-		}
-	}
-	if len(years) == 0 || years[b.opts.Year] {
-		return
-	}
-	sort.Strings(list)
-	b.d.Warn(yearFlag, "--year "+strconv.Itoa(b.opts.Year)+" is not used: pretalx's times carry their own year, and the sessions are in "+strings.Join(list, ", "),
-		"leave --year out; it fills in years for Zola content folders")
 }
 
 // dayChange sets when one conference day gives way to the next: 04:00, the
