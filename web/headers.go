@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -89,8 +90,10 @@ func setHeaders(h http.Header, name string) {
 // read from the root of a deploy, giving each site path in names (slash paths
 // inside the site folder) the headers Headers gives it. Rules name exact paths,
 // never patterns, so that both hosts, whose pattern rules differ, read the file
-// alike. The paths assume the folder is deployed at the host's root: deployed
-// under /agenda/, no rule would match.
+// alike. at is the URL path the folder is served at ("/2026/schedule/", from
+// agenda site's --base-url; "" or "/" for the host's root): the rules are that
+// path plus the file's. A path a rule cannot spell (see below) gives root
+// rules, and the file's first lines say so.
 //
 // A page gets a second rule for the URL the hosts serve it at without its
 // extension (/partner for partner.html, /schedule/ for schedule/index.html):
@@ -102,7 +105,18 @@ func setHeaders(h http.Header, name string) {
 //
 // Cloudflare Pages takes at most 100 rules: a site of a dozen files and a
 // schedule of a week needs about 35.
-func HeadersFile(names []string) []byte {
+func HeadersFile(names []string, at string) []byte {
+	if at = path.Clean("/" + at); at != "/" {
+		at += "/"
+	}
+	where := "at " + at + " on its host, as --base-url says"
+	switch {
+	case at == "/":
+		where = "at the root of its host; agenda site --base-url names another path"
+	case !exactPath(at) || strings.Contains(at, "/."):
+		where = "at the root of its host: a rule cannot spell " + strconv.Quote(at)
+		at = "/"
+	}
 	listed := make(map[string]bool, len(names))
 	for _, n := range names {
 		listed[path.Clean("/"+n)] = true
@@ -133,10 +147,10 @@ func HeadersFile(names []string) []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString("# Response headers for Netlify and Cloudflare Pages, written by agenda site.\n")
-	b.WriteString("# The paths assume this folder is deployed at the root of its host.\n")
+	b.WriteString("# The paths assume this folder is deployed " + where + ".\n")
 	for _, p := range slices.Sorted(maps.Keys(rules)) {
 		h := Headers(rules[p])
-		b.WriteString("\n" + p + "\n")
+		b.WriteString("\n" + at + p[1:] + "\n")
 		for _, k := range slices.Sorted(maps.Keys(h)) {
 			for _, v := range h[k] {
 				// Canonical case: Netlify adds a lower-case Content-Type

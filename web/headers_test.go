@@ -124,7 +124,7 @@ var siteNames = []string{
 }
 
 func TestHeadersFile(t *testing.T) {
-	file := HeadersFile(siteNames)
+	file := HeadersFile(siteNames, "")
 	if !bytes.HasPrefix(file, []byte("# ")) || !bytes.Contains(file, []byte("root")) {
 		t.Errorf("the file does not open with a comment on where it must be deployed:\n%s", file)
 	}
@@ -172,7 +172,7 @@ func TestHeadersFile(t *testing.T) {
 	for i := range shuffled[:5] {
 		shuffled[i] = "/" + shuffled[i]
 	}
-	if again := HeadersFile(shuffled); !bytes.Equal(again, file) {
+	if again := HeadersFile(shuffled, ""); !bytes.Equal(again, file) {
 		t.Errorf("the file depends on the order of names:\n%s\n---\n%s", file, again)
 	}
 }
@@ -192,7 +192,7 @@ func TestHeadersFileLeavesOut(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.names, ","), func(t *testing.T) {
-			rules, order := readHeadersFile(t, HeadersFile(tt.names))
+			rules, order := readHeadersFile(t, HeadersFile(tt.names, ""))
 			if !slices.Equal(order, tt.rules) {
 				t.Errorf("rules %q, want %q", order, tt.rules)
 			}
@@ -231,7 +231,7 @@ func policySite(t *testing.T) (*httptest.Server, string) {
 		case strings.HasSuffix(n, ".wasm.gz"):
 			data = gz.Bytes()
 		case n == "_headers":
-			data = HeadersFile(siteNames)
+			data = HeadersFile(siteNames, "")
 		}
 		p := filepath.Join(dir, filepath.FromSlash(n))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -389,5 +389,39 @@ func TestHandlerFolderReplaced(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%d: GET %s: %q, want %q", i, tt.path, got, tt.want)
 		}
+	}
+}
+
+// Deployed under a path (agenda site --base-url), the rules are that path
+// plus the root's rules, with the same headers; a path no rule can spell
+// falls back to the root's rules and the file says why.
+func TestHeadersFileUnderAPath(t *testing.T) {
+	root, rootOrder := readHeadersFile(t, HeadersFile(siteNames, "/"))
+	for _, tt := range []struct{ at, prefix, says string }{
+		{"", "/", "root of its host; agenda site --base-url"},
+		{"/2026/schedule/", "/2026/schedule/", "at /2026/schedule/ on its host"},
+		{"2026/schedule", "/2026/schedule/", "at /2026/schedule/ on its host"},
+		{"/a/../conf//", "/conf/", "at /conf/ on its host"},
+		{"/my%20conf/", "/", `cannot spell "/my%20conf/"`},
+		{"/talks/:id/", "/", `cannot spell "/talks/:id/"`},
+	} {
+		t.Run(tt.at, func(t *testing.T) {
+			file := HeadersFile(siteNames, tt.at)
+			if first, _, _ := bytes.Cut(bytes.SplitN(file, []byte("\n"), 3)[1], []byte("\n")); !bytes.Contains(first, []byte(tt.says)) {
+				t.Errorf("second line %q does not say %q", first, tt.says)
+			}
+			rules, order := readHeadersFile(t, file)
+			if len(order) != len(rootOrder) {
+				t.Fatalf("%d rules, the root has %d", len(order), len(rootOrder))
+			}
+			for _, r := range rootOrder {
+				got, ok := rules[tt.prefix+r[1:]]
+				if !ok {
+					t.Errorf("no rule %s%s", tt.prefix, r[1:])
+				} else if !equalHeaders(got, root[r]) {
+					t.Errorf("%s%s: %v, want %v", tt.prefix, r[1:], got, root[r])
+				}
+			}
+		})
 	}
 }

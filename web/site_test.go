@@ -66,6 +66,12 @@ func TestSiteFiles(t *testing.T) {
 			t.Errorf("%s is missing or empty", name)
 		}
 	}
+	// Netlify's and Cloudflare's rules name the files where --base-url serves them.
+	for _, rule := range []string{"\n/2026/schedule/\n", "\n/2026/schedule/" + w.Wasm + "\n", "\n/2026/schedule/schedule/\n"} {
+		if !strings.Contains(string(files["_headers"]), rule) {
+			t.Errorf("_headers has no rule %q:\n%s", strings.TrimSpace(rule), files["_headers"])
+		}
+	}
 	// The programme is inside the wasm, and it is the bundle of s.
 	want, _ := bundle.Encode(s)
 	got, ok, err := Section(files[w.Wasm], BundleSection)

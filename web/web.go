@@ -18,6 +18,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -214,8 +215,17 @@ func (s Site) Files() (map[string][]byte, Written, error) {
 	}
 	names = append(names, HostHeaders)
 	sort.Strings(names)
-	files[HostHeaders] = HeadersFile(names)
+	files[HostHeaders] = HeadersFile(names, servedAt(s.BaseURL))
 	return files, w, nil
+}
+
+// servedAt is the URL path of base (--base-url), "/" when it has none.
+func servedAt(base string) string {
+	u, err := url.Parse(strings.TrimSpace(base))
+	if err != nil || u.EscapedPath() == "" {
+		return "/"
+	}
+	return u.EscapedPath()
 }
 
 // Write writes the site into dir, creating it. Wasm files of earlier builds

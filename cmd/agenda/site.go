@@ -31,7 +31,7 @@ that sends the headers in _headers (see the README).`
 func runSite(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("site", siteSynopsis, stdout)
 	out := fs.String("o", "", "the folder to write (required)")
-	baseURL := fs.String("base-url", "", "the address DIR will be served from, such as https://conf.example/2026/schedule/ (for the partner snippet)")
+	baseURL := fs.String("base-url", "", "the address DIR will be served from, such as https://conf.example/2026/schedule/ (for the partner snippet and the paths in _headers)")
 	wasmFile := fs.String("wasm", "", "a data-free widget built with GOOS=js GOARCH=wasm go build ./cmd/widget (default: the one inside agenda)")
 	execFile := fs.String("wasm-exec", "", "wasm_exec.js of the Go that built --wasm (default: that of the go command)")
 	var o loadOptions
