@@ -26,6 +26,10 @@ import (
 type pageBody struct {
 	text []byte
 	line int
+	// liquid names the file that shows the site's generator runs Liquid
+	// over the page (Jekyll's _config.yml, Eleventy's eleventy.config.js);
+	// "" when it does not.
+	liquid string
 }
 
 // markdown renders page bodies: CommonMark, GFM's autolinks and
@@ -106,10 +110,14 @@ func (r *reader) bodyDescription(file string, b pageBody, what, hint string) str
 	if strings.EqualFold(path.Ext(file), ".mdx") {
 		src = stripMDX(src)
 	}
-	src, found := stripShortcodes(src)
+	strip := stripShortcodes
+	if b.liquid != "" {
+		strip = stripLiquid
+	}
+	src, found := strip(src)
 	if len(found) > 0 {
 		first := found[0]
-		msg := "shortcode " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the " + what
+		msg := first.kind + " " + strconv.Quote(first.name) + " is site template syntax, not Markdown: left out of the " + what
 		if n := len(found) - 1; n > 0 {
 			var lines []string
 			for _, s := range found[1:] {
@@ -127,6 +135,9 @@ func (r *reader) bodyDescription(file string, b pageBody, what, hint string) str
 			}
 			msg += " (and " + strconv.Itoa(n) + " more," + on + strings.Join(lines, ", ") + ")"
 		}
+		if b.liquid != "" {
+			msg += "; " + b.liquid + " says the site runs Liquid over its pages"
+		}
 		r.diags.Warn(r.pos(file, b.line+first.line-1, first.col), msg, hint)
 	}
 	var out bytes.Buffer
@@ -137,11 +148,21 @@ func (r *reader) bodyDescription(file string, b pageBody, what, hint string) str
 	return sanitize.HTML(out.String())
 }
 
-// shortcode is one shortcode found in a body: its name, and its line (1 is
-// the body's first) and column.
+// shortcode is one piece of template syntax found in a body: its kind
+// ("shortcode", "Liquid tag"), its name, and its line (1 is the body's
+// first) and column.
 type shortcode struct {
-	name      string
-	line, col int
+	kind, name string
+	line, col  int
+}
+
+// template is one pattern of a site generator's template syntax: what
+// matches it leaves the body, but for the submatch keep (when not 0), which
+// stays as text; kind names it in warnings ("" for none: nothing is lost).
+type template struct {
+	re   *regexp.Regexp
+	kind string
+	keep int
 }
 
 var (
@@ -154,23 +175,52 @@ var (
 	// Hugo's shortcode tags, {{< name args >}} and {{% name %}}, and their
 	// closing tags: the tags go, what a pair encloses stays, as it is text.
 	hugoTag = regexp.MustCompile(`\{\{[<%]\s*/?\s*([A-Za-z0-9_./-]*).*?[>%]\}\}`)
+
+	shortcodes = []template{{zolaBlock, "shortcode", 0}, {zolaInline, "shortcode", 0}, {hugoTag, "shortcode", 0}}
+
+	// Liquid, which Jekyll and Eleventy run over every Markdown page (and
+	// Nunjucks, Eleventy's other engine, with the same delimiters): a raw
+	// block's text stays as written; a comment goes whole; any other tag
+	// ({% include x %}, {% if %}, {% endif %}) goes and what a pair
+	// encloses stays; an output ({{ page.title }}) goes, as it cannot be
+	// worked out here.
+	liquid = []template{
+		{regexp.MustCompile(`(?s)\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}`), "", 1},
+		{regexp.MustCompile(`(?s)\{%-?\s*(comment)\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`), "Liquid tag", 0},
+		{regexp.MustCompile(`(?s)\{%-?\s*([A-Za-z_][A-Za-z0-9_]*).*?-?%\}`), "Liquid tag", 0},
+		{regexp.MustCompile(`(?s)\{\{-?\s*([^\s|}][^|}]*?)?\s*(\|[^}]*)?-?\}\}`), "Liquid output", 0},
+	}
 )
 
-// stripShortcodes removes site generators' shortcodes from a body and
-// returns what it removed, in order. Not handled: Jekyll's and Eleventy's
-// Liquid ({% include %}, {{ page.x }}), whose {{ … }} is also plain text in
-// Zola and could be meant; Zola's escaped {{/* … */}} stays as written.
-func stripShortcodes(s string) (string, []shortcode) {
+// stripShortcodes removes Zola's and Hugo's shortcodes from a body and
+// returns what it removed, in order. Liquid's {{ … }} is left: in Zola and
+// Hugo it is plain text and could be meant (a talk about templates); Zola's
+// escaped {{/* … */}} stays as written.
+func stripShortcodes(s string) (string, []shortcode) { return stripTemplates(s, shortcodes) }
+
+// liquidMarkers are the files at a site's root that say its generator runs
+// Liquid (or Nunjucks, with the same delimiters) over Markdown pages:
+// Jekyll's configuration, then Eleventy's.
+var liquidMarkers = []string{"_config.yml", "_config.yaml", "_config.toml",
+	"eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"}
+
+// stripLiquid removes Liquid from the body of a page that Jekyll or Eleventy
+// renders, and returns what it removed, in order.
+func stripLiquid(s string) (string, []shortcode) { return stripTemplates(s, liquid) }
+
+// stripTemplates removes what the patterns match from s, earlier patterns
+// first: a later one never matches inside an earlier one's match.
+func stripTemplates(s string, patterns []template) (string, []shortcode) {
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s, nil
 	}
 	type span struct {
 		start, end int
-		name       string
+		kind, name string
+		keep       [2]int
 	}
 	var spans []span
-	// taken marks the bytes already inside a shortcode: a later pattern
-	// must not match inside an earlier one's.
+	// taken marks the bytes already inside a match.
 	taken := make([]bool, len(s))
 	overlaps := func(a, b int) bool {
 		for i := a; i < b; i++ {
@@ -180,22 +230,25 @@ func stripShortcodes(s string) (string, []shortcode) {
 		}
 		return false
 	}
-	for _, re := range []*regexp.Regexp{zolaBlock, zolaInline, hugoTag} {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+	for _, p := range patterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			if overlaps(m[0], m[1]) {
 				continue
 			}
 			for i := m[0]; i < m[1]; i++ {
 				taken[i] = true
 			}
-			name := ""
+			x := span{start: m[0], end: m[1], kind: p.kind}
+			if p.keep > 0 {
+				x.keep = [2]int{m[2*p.keep], m[2*p.keep+1]}
+			}
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
-					name = s[m[g]:m[g+1]]
+					x.name = strings.TrimSpace(s[m[g]:m[g+1]])
 					break
 				}
 			}
-			spans = append(spans, span{m[0], m[1], name})
+			spans = append(spans, x)
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
@@ -210,7 +263,10 @@ func stripShortcodes(s string) (string, []shortcode) {
 				line, lineStart = line+1, i+1
 			}
 		}
-		found = append(found, shortcode{name: x.name, line: line, col: x.start - lineStart + 1})
+		if x.kind != "" {
+			found = append(found, shortcode{kind: x.kind, name: x.name, line: line, col: x.start - lineStart + 1})
+		}
+		b.WriteString(s[x.keep[0]:x.keep[1]])
 		for i := x.start; i < x.end; i++ {
 			if s[i] == '\n' {
 				line, lineStart = line+1, i+1

@@ -79,6 +79,20 @@ func TestBodyDescription(t *testing.T) {
 		{name: "mdx imports, exports and components not shown",
 			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.mdx": "---\ntitle: A\n---\nimport Card from '../components/Card.astro'\nimport {\n  Aside,\n  Tabs,\n} from '@astrojs/starlight/components'\nexport const meta = {\n  level: 2,\n}\n\nAn **MDX** talk.\n\n<Card title=\"x\" />\n<Aside\n  type=\"tip\"\n  data={{ a: 1 }}\n/>\n\n```js\nimport x from 'y'\n```\n<Note>kept text</Note>\n"},
 			want:  "<p>An <strong>MDX</strong> talk.</p>\n<pre><code>import x from &#39;y&#39;\n</code></pre>\n<p>kept text</p>"},
+		{name: "jekyll site: liquid left out",
+			files: map[string]string{"agenda.toml": unmappedConfig, "_config.yml": "title: Conf\n", "talks/a.md": "---\ntitle: A\n---\nBy {{ page.speaker }}.\n\n{% include video.html id=\"x\" %}\n{% raw %}{{ kept }}{% endraw %}\n"},
+			want:  "<p>By .</p>\n<p>{{ kept }}</p>",
+			diags: []string{`talks/a.md:4:4: warning: Liquid output "page.speaker" is site template syntax, not Markdown: left out of the description (and 1 more, on line 6); _config.yml says the site runs Liquid over its pages (write what attendees should read in a front matter key and map it in agenda.toml: [sessions.fields] description = "summary"; it is used instead of the page's text)`}},
+		{name: "eleventy site: liquid left out",
+			files: map[string]string{"agenda.toml": unmappedConfig, "eleventy.config.js": "export default {}\n", "talks/a.md": "---\ntitle: A\n---\n{%- if live -%}Live{%- endif -%}\n"},
+			want:  "<p>Live</p>",
+			diags: []string{`talks/a.md:4:1: warning: Liquid tag "if" is site template syntax, not Markdown: left out of the description (and 1 more, on line 4); eleventy.config.js says the site runs Liquid over its pages (write what attendees should read in a front matter key and map it in agenda.toml: [sessions.fields] description = "summary"; it is used instead of the page's text)`}},
+		{name: "no liquid site: braces are text",
+			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.md": "---\ntitle: A\n---\nTemplates write {{ page.title }}.\n"},
+			want:  "<p>Templates write {{ page.title }}.</p>"},
+		{name: "zola layout: a _config.yml changes nothing",
+			files: map[string]string{"_config.yml": "x: 1\n", "talks/a.md": "+++\ntitle = \"A\"\n+++\nTemplates write {{ page.title }}.\n"},
+			want:  "<p>Templates write {{ page.title }}.</p>"},
 		{name: "md page keeps import lines",
 			files: map[string]string{"agenda.toml": unmappedConfig, "talks/a.md": "---\ntitle: A\n---\nimport this\n"},
 			want:  "<p>import this</p>"},
@@ -128,30 +142,35 @@ func TestStripMDX(t *testing.T) {
 	}
 }
 
-func TestStripShortcodes(t *testing.T) {
+func TestStripTemplates(t *testing.T) {
+	sc := func(name string, line, col int) shortcode { return shortcode{"shortcode", name, line, col} }
+	tag := func(name string, line, col int) shortcode { return shortcode{"Liquid tag", name, line, col} }
+	out := func(name string, line, col int) shortcode { return shortcode{"Liquid output", name, line, col} }
 	tests := []struct {
+		strip    func(string) (string, []shortcode)
 		in, want string
 		found    []shortcode
 	}{
-		{"plain {text}", "plain {text}", nil},
-		{"a {{ yt(id=\"x)\") }} b", "a  b", []shortcode{{"yt", 1, 3}}},
-		{"x\n{% q(a=1) %}\nbody\n{% end %}\ny", "x\n\ny", []shortcode{{"q", 2, 1}}},
-		{"{%- q() -%}open", "open", []shortcode{{"q", 1, 1}}},
-		{"stray {% end %}", "stray ", []shortcode{{"end", 1, 7}}},
-		{"{{ not_a_call }} {{/* yt() */}}", "{{ not_a_call }} {{/* yt() */}}", nil},
-		{"{{< figure src=\"a\" >}}\n{{% n %}}x{{% /n %}}", "\nx", []shortcode{{"figure", 1, 1}, {"n", 2, 1}, {"n", 2, 11}}},
+		{stripShortcodes, "plain {text}", "plain {text}", nil},
+		{stripShortcodes, "a {{ yt(id=\"x)\") }} b", "a  b", []shortcode{sc("yt", 1, 3)}},
+		{stripShortcodes, "x\n{% q(a=1) %}\nbody\n{% end %}\ny", "x\n\ny", []shortcode{sc("q", 2, 1)}},
+		{stripShortcodes, "{%- q() -%}open", "open", []shortcode{sc("q", 1, 1)}},
+		{stripShortcodes, "stray {% end %}", "stray ", []shortcode{sc("end", 1, 7)}},
+		{stripShortcodes, "{{ not_a_call }} {{/* yt() */}}", "{{ not_a_call }} {{/* yt() */}}", nil},
+		{stripShortcodes, "{{< figure src=\"a\" >}}\n{{% n %}}x{{% /n %}}", "\nx", []shortcode{sc("figure", 1, 1), sc("n", 2, 1), sc("n", 2, 11)}},
+		// Liquid: Jekyll and Eleventy.
+		{stripLiquid, "plain {text} and } {", "plain {text} and } {", nil},
+		{stripLiquid, "By {{ page.speaker | upcase }}.\n{% include card.html id=1 %}", "By .\n", []shortcode{out("page.speaker", 1, 4), tag("include", 2, 1)}},
+		{stripLiquid, "{%- if site.live -%}Live{% endif %} now", "Live now", []shortcode{tag("if", 1, 1), tag("endif", 1, 25)}},
+		{stripLiquid, "a{% comment %}\nnot {{ shown }}\n{% endcomment %}b", "ab", []shortcode{tag("comment", 1, 2)}},
+		{stripLiquid, "Write {% raw %}{{ name }} and {% if %}{% endraw %} in a template.", "Write {{ name }} and {% if %} in a template.", nil},
+		{stripLiquid, "{{name}} {{- x -}}", " ", []shortcode{out("name", 1, 1), out("x", 1, 10)}},
+		{stripLiquid, "a {{ yt(id=1) }} b", "a  b", []shortcode{out("yt(id=1)", 1, 3)}},
 	}
 	for _, tt := range tests {
-		got, found := stripShortcodes(tt.in)
-		if got != tt.want || len(found) != len(tt.found) {
-			t.Errorf("stripShortcodes(%q) = %q, %v; want %q, %v", tt.in, got, found, tt.want, tt.found)
-			continue
-		}
-		for i := range found {
-			if found[i] != tt.found[i] {
-				t.Errorf("stripShortcodes(%q) found %v, want %v", tt.in, found, tt.found)
-				break
-			}
+		got, found := tt.strip(tt.in)
+		if got != tt.want || !slices.Equal(found, tt.found) {
+			t.Errorf("strip(%q) = %q, %v; want %q, %v", tt.in, got, found, tt.want, tt.found)
 		}
 	}
 }
@@ -226,4 +245,30 @@ func TestBodyBio(t *testing.T) {
 			wantDiags(t, d, tt.diags)
 		})
 	}
+}
+
+// FuzzStripTemplates: whatever the body, stripping never grows it and names
+// each removed piece at a line and column that exist, in order.
+func FuzzStripTemplates(f *testing.F) {
+	for _, s := range []string{"a {{ yt(id=1) }} b", "x\n{% q(a=1) %}\nbody\n{% end %}\ny", "{{< figure >}}{{% n %}}x{{% /n %}}",
+		"{% raw %}{{ a }}{% endraw %}", "{% comment %}\n{{ x }}\n{% endcomment %}", "{%- if a -%}b{% endif %} {{ c | d }}", "{{", "{%", "{{}}", "{% %}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Count(s, "\n") + 1
+		for _, strip := range []func(string) (string, []shortcode){stripShortcodes, stripLiquid} {
+			out, found := strip(s)
+			if len(out) > len(s) {
+				t.Fatalf("%q grew to %q", s, out)
+			}
+			for i, x := range found {
+				if x.line < 1 || x.line > lines || x.col < 1 || x.kind == "" {
+					t.Fatalf("%q: %+v is nowhere", s, x)
+				}
+				if i > 0 && (x.line < found[i-1].line || x.line == found[i-1].line && x.col <= found[i-1].col) {
+					t.Fatalf("%q: %v out of order", s, found)
+				}
+			}
+		}
+	})
 }

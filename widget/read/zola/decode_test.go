@@ -381,6 +381,7 @@ func FuzzReadSpeaker(f *testing.F) {
 func FuzzReadFolder(f *testing.F) {
 	f.Add("talks/a/index.md", talk(okTalk), "sessions/b.mdx", "", "talks/c/_index.md", "+++\n+++\n", "speakers/ann/index.md", ann)
 	f.Add("2025/talks/x.md", talk(okTalk), "breaks/y.md", "+++\ndraft = true\n+++\n", ".hidden/talks/z.md", "", "agenda.toml", "rooms = [\"Main Stage\"]\n")
+	f.Add("_config.yml", "title: x\n", "agenda.toml", "time_zone = \"Europe/Paris\"\n[[sessions]]\nfolder = \"_talks\"\n", "_talks/a.md", "---\ntitle: A\nstart: 2025-10-09T10:00:00+02:00\nduration: 30\n---\n{% include x %}{{ page.y }}{% raw %}{{ z }}{% endraw %}\n", "_talks/b.md", "---\ntitle: B\n---\n{% comment %}x")
 	f.Fuzz(func(t *testing.T, n1, c1, n2, c2, n3, c3, n4, c4 string) {
 		files := map[string]string{}
 		for _, nc := range [][2]string{{n1, c1}, {n2, c2}, {n3, c3}, {n4, c4}} {

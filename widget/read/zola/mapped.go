@@ -82,7 +82,7 @@ func (r *reader) readTree(name string) (*frontmatter.Value, diag.Pos, pageBody) 
 	if err == nil {
 		var t *frontmatter.Value
 		if t, err = frontmatter.Decode(p, frontmatter.PageLimits); err == nil {
-			return t, r.pos(name, p.FrontLine-1, 1), pageBody{text: p.Body, line: p.BodyLine}
+			return t, r.pos(name, p.FrontLine-1, 1), pageBody{text: p.Body, line: p.BodyLine, liquid: r.liquid}
 		}
 	}
 	e, _ := frontmatter.IsError(err)

@@ -64,6 +64,12 @@ func Read(dir string, o Options) (*model.Schedule, diag.List) {
 func ReadFS(fsys fs.FS, prefix string, o Options) (*model.Schedule, diag.List) {
 	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}, speakerDir: "speakers"}
 	r.config(o)
+	for _, m := range liquidMarkers {
+		if st, err := fs.Stat(fsys, m); err == nil && st.Mode().IsRegular() {
+			r.liquid = m
+			break
+		}
+	}
 	if r.mapping.Speakers != nil {
 		r.readMappedSpeakers(r.mapping.Speakers)
 	} else if !r.speakersMapped {
@@ -112,6 +118,9 @@ type reader struct {
 	sessionsMapped, speakersMapped bool
 	// speakerDir is the folder of speaker pages, for messages.
 	speakerDir string
+	// liquid is the file at the root that says the generator runs Liquid
+	// over mapped pages (see liquidMarkers); "" when none does.
+	liquid string
 }
 
 func (r *reader) pos(name string, line, col int) diag.Pos {
