@@ -2,9 +2,10 @@ package e2e
 
 // BenchmarkSearchPaint measures search as the attendee sees it: from the key
 // press to the end of the first frame that shows the new result, for "rust"
-// typed one key at a time into the demo and FOSDEM 2025, in the list view and
-// in the grid view, each in spFreshRuns fresh browsers (a fresh Chromium with
-// a fresh --user-data-dir per run):
+// typed one key at a time into the demo and FOSDEM 2025 and deleted again
+// with Backspace (which brings sessions back: the heavier way), in the list
+// view and in the grid view, each in spFreshRuns fresh browsers (a fresh
+// Chromium with a fresh --user-data-dir per run):
 //
 //	AGENDA_E2E_WASM=/path/to/agenda.wasm go test -run '^$' -bench SearchPaint -benchtime 1x ./web/e2e
 //
@@ -12,8 +13,9 @@ package e2e
 // rendering slices to finish (the number of [data-session] elements still for
 // 400 ms), focuses the search box and types each key as real, trusted input:
 // CDP Input.dispatchKeyEvent keyDown with its text (keydown, keypress,
-// beforeinput, input, as from a keyboard), then keyUp once the frame is
-// measured, then a pause (spKeyGap) as between two keys of a person typing.
+// beforeinput, input, as from a keyboard; rawKeyDown for Backspace), then
+// keyUp once the frame is measured, then a pause (spKeyGap) as between two
+// keys of a person typing.
 // Two measures per keystroke:
 //
 //   - frame: the page's own clock. A capture-phase keydown listener on the
@@ -57,13 +59,14 @@ package e2e
 // After each frame the benchmark checks that the result is shown: the live
 // region's count, and the sessions with a box (getClientRects). In the list
 // they must agree on every keystroke; in both views "rust" must show a
-// different number of sessions than the empty query did. A broken search
-// cannot look fast.
+// different number of sessions than the empty query did, and the word
+// deleted the same as before typing. A broken search cannot look fast.
 //
 // It reports, per programme and view, the median over runs of the first
-// keystroke and of the median of all keystrokes of a run, as
-// fosdem-list-first-ms, fosdem-list-key-ms (frame), fosdem-list-first-event-ms,
-// fosdem-list-key-event-ms (Event Timing), and so on, and prints a table.
+// keystroke, of the median of all keystrokes of a run, and of the median
+// Backspace of a run, as fosdem-list-first-ms, fosdem-list-key-ms,
+// fosdem-list-backspace-ms (frame), fosdem-list-first-event-ms, and so on
+// (Event Timing), and prints a table with every stroke's medians too.
 //
 // Experiments, not for production: AGENDA_SEARCHPAINT_CSS adds a style sheet
 // with that text to the widget's shadow root once it is ready (as a last
@@ -136,6 +139,7 @@ type spRun struct {
 	keys     []spKey
 	sessions int // [data-session] elements before typing
 	visible0 int // sessions with a box before typing
+	dels     []spKey // the word deleted again, Backspace by Backspace
 	trace    map[string][]float64
 	latency  map[string][]float64 // per stage label (spPresented: the whole), ms per keystroke
 }
@@ -151,7 +155,8 @@ type spRow struct {
 	name                       string
 	n                          int
 	first, key                 spKey // medians over runs: first keystroke; each run's median keystroke
-	perKey                     []spKey
+	del                        spKey // the median over runs of each run's median Backspace
+	perKey, perDel             []spKey
 	sessions, visible0, finalN int
 	finalLive                  string
 }
@@ -248,12 +253,18 @@ func BenchmarkSearchPaint(b *testing.B) {
 			for run := range runs {
 				r := spOneRun(b, c, spEnvVariant(), run == 0 && os.Getenv("AGENDA_SEARCHPAINT_TRACE") == "1")
 				var line []string
-				for i, k := range r.keys {
+				for i, k := range append(slices.Clone(r.keys), r.dels...) {
 					ev := fmt.Sprintf("%.0f", k.Event)
 					if !k.HasEvent {
 						ev = "<16"
 					}
-					line = append(line, fmt.Sprintf("%q %.1f/%s ms (script %.1f style %.1f layout %.1f) %d shown", spWord[:i+1], k.Frame, ev, k.Script, k.Style, k.Layout, k.Visible))
+					var q string
+					if i < len(spWord) {
+						q = strconv.Quote(spWord[:i+1])
+					} else {
+						q = "⌫" + strconv.Quote(spWord[:2*len(spWord)-1-i])
+					}
+					line = append(line, fmt.Sprintf("%s %.1f/%s ms (script %.1f style %.1f layout %.1f) %d shown", q, k.Frame, ev, k.Script, k.Style, k.Layout, k.Visible))
 				}
 				b.Logf("run %d: %s", run+1, strings.Join(line, "; "))
 				rs = append(rs, r)
@@ -419,10 +430,30 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 		}
 	}
 
+	backspace := func(typ input.KeyType) {
+		b.Helper()
+		if err := chromedp.Run(ctx, input.DispatchKeyEvent(typ).WithKey("Backspace").WithCode("Backspace").
+			WithWindowsVirtualKeyCode(8).WithNativeVirtualKeyCode(8)); err != nil {
+			fail("Input.dispatchKeyEvent %s Backspace: %v", typ, err)
+		}
+	}
 	r := spRun{sessions: before.Sessions, visible0: before.Visible}
-	for i := range len(spWord) {
+	// The word typed key by key, then deleted key by key: stroke i is the
+	// i-th keydown and the i-th input event.
+	for i := range 2 * len(spWord) {
+		typing := i < len(spWord)
+		var what string
+		if typing {
+			what = strconv.Quote(spWord[:i+1])
+		} else {
+			what = "Backspace to " + strconv.Quote(spWord[:2*len(spWord)-1-i])
+		}
 		m0 := metrics()
-		key(input.KeyDown, spWord[i])
+		if typing {
+			key(input.KeyDown, spWord[i])
+		} else {
+			backspace(input.KeyRawDown)
+		}
 		var t struct {
 			Down, Input, Painted float64
 			Ok                   bool
@@ -438,9 +469,13 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 		})`, &t)
 		m1 := metrics()
 		if !t.Ok {
-			fail("key %q: no input event or no frame after it within 10 s", spWord[i])
+			fail("%s: no input event or no frame after it within 10 s", what)
 		}
-		key(input.KeyUp, spWord[i])
+		if typing {
+			key(input.KeyUp, spWord[i])
+		} else {
+			backspace(input.KeyUp)
+		}
 		var shown struct {
 			Live           string
 			LiveN, Visible int
@@ -452,7 +487,11 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 			Script: d("ScriptDuration"), Style: d("RecalcStyleDuration"), Layout: d("LayoutDuration"), Task: d("TaskDuration"),
 			Live: shown.Live, LiveN: shown.LiveN, Visible: shown.Visible,
 		}
-		r.keys = append(r.keys, k)
+		if typing {
+			r.keys = append(r.keys, k)
+		} else {
+			r.dels = append(r.dels, k)
+		}
 		time.Sleep(spKeyGap)
 	}
 	time.Sleep(300 * time.Millisecond) // Event Timing reports after presentation
@@ -500,41 +539,56 @@ func spOneRun(b *testing.B, c spCase, v spVariant, trace bool) spRun {
 	if !P.EventTiming {
 		b.Logf("%s: no Event Timing in this Chromium", c.name)
 	}
-	if len(P.Down) != len(spWord) {
-		fail("%d keydown events for %d keys", len(P.Down), len(spWord))
+	if len(P.Down) != 2*len(spWord) {
+		fail("%d keydown events for %d keys", len(P.Down), 2*len(spWord))
 	}
-	for i := range r.keys {
+	for i := range P.Down {
+		var k *spKey // the stroke's measures
+		if i < len(spWord) {
+			k = &r.keys[i]
+		} else {
+			k = &r.dels[i-len(spWord)]
+		}
 		lo, hi := P.Down[i]-1, 1e18
 		if i+1 < len(P.Down) {
 			hi = P.Down[i+1] - 1
 		}
-		r.keys[i].Event = 16
+		k.Event = 16
 		for _, e := range P.Events {
 			switch e.Name {
 			case "keydown", "keypress", "beforeinput", "input":
 			default:
 				continue
 			}
-			if e.Start >= lo && e.Start < hi && (!r.keys[i].HasEvent || e.Duration > r.keys[i].Event) {
-				r.keys[i].Event, r.keys[i].HasEvent = e.Duration, true
+			if e.Start >= lo && e.Start < hi && (!k.HasEvent || e.Duration > k.Event) {
+				k.Event, k.HasEvent = e.Duration, true
 			}
 		}
 	}
 
 	// The result must be on screen.
-	for i, k := range r.keys {
+	for i, k := range append(slices.Clone(r.keys), r.dels...) {
+		var q string // the query after stroke i
+		if i < len(spWord) {
+			q = spWord[:i+1]
+		} else {
+			q = spWord[:2*len(spWord)-1-i]
+		}
 		if k.LiveN < 0 {
-			fail("after %q the live region reads %q: no count", spWord[:i+1], k.Live)
+			fail("at %q the live region reads %q: no count", q, k.Live)
 		}
 		if c.view == "list" && k.Visible != k.LiveN {
-			fail("after %q the live region reads %q but %d sessions are shown", spWord[:i+1], k.Live, k.Visible)
+			fail("at %q the live region reads %q but %d sessions are shown", q, k.Live, k.Visible)
 		}
 		if c.view == "grid" && k.Visible > k.LiveN {
-			fail("after %q the grid shows %d sessions, more than the %q of the live region", spWord[:i+1], k.Visible, k.Live)
+			fail("at %q the grid shows %d sessions, more than the %q of the live region", q, k.Visible, k.Live)
 		}
 	}
 	if last := r.keys[len(r.keys)-1]; last.Visible == before.Visible || last.LiveN == before.LiveN {
 		fail("%q shows %d sessions (%q), as many as before typing (%d, %q): the search did not apply", spWord, last.Visible, last.Live, before.Visible, before.Live)
+	}
+	if last := r.dels[len(r.dels)-1]; last.Visible != before.Visible || last.Live != before.Live {
+		fail("with the word deleted %d sessions are shown (%q), not the %d (%q) of before typing", last.Visible, last.Live, before.Visible, before.Live)
 	}
 	chromedp.Cancel(ctx)
 	return r
@@ -779,19 +833,25 @@ func spMedianKey(ks []spKey) spKey {
 }
 
 func spSummarise(b *testing.B, c spCase, rs []spRun) {
-	var firsts, keys []spKey
+	var firsts, keys, dels []spKey
 	perKey := make([][]spKey, len(spWord))
+	perDel := make([][]spKey, len(spWord))
 	for _, r := range rs {
 		firsts = append(firsts, r.keys[0])
 		keys = append(keys, spMedianKey(r.keys))
+		dels = append(dels, spMedianKey(r.dels))
 		for i, k := range r.keys {
 			perKey[i] = append(perKey[i], k)
 		}
+		for i, k := range r.dels {
+			perDel[i] = append(perDel[i], k)
+		}
 	}
-	row := spRow{name: c.name, n: len(rs), first: spMedianKey(firsts), key: spMedianKey(keys),
+	row := spRow{name: c.name, n: len(rs), first: spMedianKey(firsts), key: spMedianKey(keys), del: spMedianKey(dels),
 		sessions: rs[0].sessions, visible0: rs[0].visible0}
-	for _, ks := range perKey {
-		row.perKey = append(row.perKey, spMedianKey(ks))
+	for i := range perKey {
+		row.perKey = append(row.perKey, spMedianKey(perKey[i]))
+		row.perDel = append(row.perDel, spMedianKey(perDel[i]))
 	}
 	last := rs[0].keys[len(rs[0].keys)-1]
 	row.finalN, row.finalLive = last.Visible, last.Live
@@ -799,6 +859,8 @@ func spSummarise(b *testing.B, c spCase, rs []spRun) {
 	b.ReportMetric(row.key.Frame, c.name+"-key-ms")
 	b.ReportMetric(row.first.Event, c.name+"-first-event-ms")
 	b.ReportMetric(row.key.Event, c.name+"-key-event-ms")
+	b.ReportMetric(row.del.Frame, c.name+"-backspace-ms")
+	b.ReportMetric(row.del.Event, c.name+"-backspace-event-ms")
 	spReport.mu.Lock()
 	defer spReport.mu.Unlock()
 	spReport.rows = append(spReport.rows, row)
@@ -874,6 +936,10 @@ func spPrint() {
 		line(r.name, r.n, "key", r.key, fmt.Sprintf("%q: %d shown, %q", spWord, r.finalN, r.finalLive))
 		for i, k := range r.perKey {
 			line("", r.n, fmt.Sprintf("%q", spWord[:i+1]), k, "")
+		}
+		line(r.name, r.n, "bksp", r.del, "each run's median Backspace, deleting the word again")
+		for i, k := range r.perDel {
+			line("", r.n, fmt.Sprintf("⌫%q", spWord[:len(spWord)-1-i]), k, "")
 		}
 	}
 	p("(aim: frame <= %d ms, the next frame; event, when the frame was presented, is not judged: see the doc comment)\n", spAimMs)
