@@ -137,8 +137,8 @@ type spKey struct {
 
 type spRun struct {
 	keys     []spKey
-	sessions int // [data-session] elements before typing
-	visible0 int // sessions with a box before typing
+	sessions int     // [data-session] elements before typing
+	visible0 int     // sessions with a box before typing
 	dels     []spKey // the word deleted again, Backspace by Backspace
 	trace    map[string][]float64
 	latency  map[string][]float64 // per stage label (spPresented: the whole), ms per keystroke
