@@ -63,8 +63,9 @@
 	// Hides and shows many elements of a widget in one call from Go: a
 	// keystroke at a large conference flips hundreds of sessions, and each
 	// call from wasm into the DOM costs microseconds that add up to frames.
-	// ids is "-s12:40 +s13:c3 …": hide list session s12, which has 40 shown
-	// sessions above it; show grid session s13, in room column c3.
+	// ids is "-s12:40 +s13:c3:250:300 …": hide list session s12, which has 40
+	// shown sessions above it; show grid session s13, in room column c3, from
+	// 250 to 300 thousandths of the way down the column.
 	//
 	// What may be on screen changes now; the rest waits until just after the
 	// next frame, so that the key's frame restyles and lays out what the
@@ -73,8 +74,8 @@
 	// with n sessions above it is at least 24n px below the list's top (one is
 	// padding and a line of text: 39 px by default, under 24 only if the page's
 	// and the widget's fonts are both under 9.5 px): beyond the screen's bottom,
-	// it waits. In the grid, sessions keep their place: those in room columns
-	// outside its scroller wait.
+	// it waits. In the grid, sessions keep their place: those outside its
+	// scroller's view (their column's, or their span down it) wait.
 	// Waiting flips are kept by id: markup written meanwhile is born in the
 	// same state, so applying them to it changes nothing.
 	const later = new WeakMap(); // shadow root -> Map(id -> hidden), for after the frame
@@ -91,34 +92,38 @@
 	local.set("__agendaFlip", (root, ids) => {
 		let wait = later.get(root);
 		if (!wait) later.set(root, (wait = new Map()));
-		const flips = []; // id, hidden, where: sessions above (list) or column id (grid)
+		const flips = []; // [id, hidden, sessions above (list) or column id (grid), top, bottom]
 		let all = document.visibilityState !== "visible"; // no frame to wait for
 		for (const f of ids.split(" ")) {
-			const colon = f.indexOf(":");
-			if (colon < 2) continue;
-			const id = f.slice(1, colon), at = f.slice(colon + 1);
-			flips.push(id, f[0] === "-", /^\d+$/.test(at) ? +at : at);
+			const [id, at, from, to] = f.slice(1).split(":");
+			if (!id || at === undefined) continue;
+			flips.push([id, f[0] === "-", from === undefined ? +at : at, +from, +to]);
 			all ||= id[0] !== "s"; // a day section: everything below it moves
 		}
 		// Measure before the first write: a read after a write forces a
 		// layout (Go flips before its other changes for the same reason).
 		const main = root.getElementById("main");
 		const top = main ? main.getBoundingClientRect().top : 0;
-		const on = new Map(); // column id -> on screen
-		let clip = null;
-		for (let i = 2; !all && i < flips.length; i += 3) {
-			const at = flips[i];
-			if (typeof at !== "string" || on.has(at)) continue;
-			const col = root.getElementById(at);
-			if (!col) { on.set(at, true); continue; }
-			clip ||= col.parentElement.parentElement.getBoundingClientRect(); // .grid-wrap, the grid's scroller
-			const r = col.getBoundingClientRect();
-			on.set(at, r.right > Math.max(0, clip.left) && r.left < Math.min(innerWidth, clip.right) &&
-				r.bottom > Math.max(0, clip.top) && r.top < Math.min(innerHeight, clip.bottom));
-		}
-		for (let i = 0; i < flips.length; i += 3) {
-			const id = flips[i], hide = flips[i + 1], at = flips[i + 2];
-			if (all || (typeof at === "number" ? top + 24 * at < innerHeight : on.get(at))) {
+		const cols = new Map(); // column id -> its box, null when out of view
+		let view = null; // the part of the screen the grid's scroller shows
+		const onScreen = ([, , at, from, to]) => {
+			if (typeof at === "number") return top + 24 * at < innerHeight;
+			if (!cols.has(at)) {
+				const col = root.getElementById(at);
+				if (!col) return true;
+				if (!view) {
+					const c = col.parentElement.parentElement.getBoundingClientRect(); // .grid-wrap
+					view = { left: Math.max(0, c.left), right: Math.min(innerWidth, c.right), top: Math.max(0, c.top), bottom: Math.min(innerHeight, c.bottom) };
+				}
+				const r = col.getBoundingClientRect();
+				cols.set(at, r.right > view.left && r.left < view.right ? r : null);
+			}
+			const r = cols.get(at); // its span down the column, a row of margin either side
+			return r !== null && r.top + r.height * from / 1000 - 24 < view.bottom && r.top + r.height * to / 1000 + 24 > view.top;
+		};
+		const now = flips.map((f) => all || onScreen(f)); // every read before the first write
+		for (const [i, [id, hide]] of flips.entries()) {
+			if (now[i]) {
 				wait.delete(id); // this call has the last word
 				const el = root.getElementById(id);
 				if (el) el.toggleAttribute("hidden", hide);

@@ -34,6 +34,8 @@ func TestSearchOnScreenFirst(t *testing.T) {
 		{"list scrolled", "list", `scrollTo(0, 2500)`},
 		{"grid", "grid", ""},
 		{"grid scrolled", "grid", `root.querySelector(".grid-wrap").scrollLeft = 1500`},
+		{"grid scrolled down", "grid", `root.querySelector(".grid-wrap").scrollTop = 900`},
+		{"grid scrolled down and across, page scrolled", "grid", `root.querySelector(".grid-wrap").scrollTop = 600; root.querySelector(".grid-wrap").scrollLeft = 800; scrollTo(0, 300)`},
 	}
 	for _, c := range cases {
 		t.Run(strings.ReplaceAll(c.name, " ", "-"), func(t *testing.T) {

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -624,15 +625,23 @@ func TestClockAskedOnce(t *testing.T) {
 }
 
 // TestGridFlipsKnowTheirColumn: in the grid, a flipped session names the
-// room column it sits in, as the markup has it.
+// room column it sits in, as the markup has it, and its span down that
+// column, as the layout sheet places it.
 func TestGridFlipsKnowTheirColumn(t *testing.T) {
 	c := widget(t, Options{})
 	c.SetView("grid")
-	var main string
+	var main, layout string
 	for _, p := range c.Render("") {
 		if p.Op == SetHTML && p.ID == "main" {
 			main = p.Value
 		}
+		if p.Op == SetSheet && p.Name == "layout" {
+			layout = p.Value
+		}
+	}
+	var rows int
+	if _, err := fmt.Sscanf(layout[strings.Index(layout, ".col{height:calc(")+len(".col{height:calc("):], "%d*", &rows); err != nil || rows <= 0 {
+		t.Fatalf("no row count in the layout sheet: %v", err)
 	}
 	c.SetText("concurrency")
 	flips := 0
@@ -649,6 +658,16 @@ func TestGridFlipsKnowTheirColumn(t *testing.T) {
 		id, _, _ := strings.Cut(main[col+len(`<div class="col" id="`):], `"`)
 		if p.Col != id {
 			t.Errorf("%s flips in column %q, the markup has it in %q", p.ID, p.Col, id)
+		}
+		var from, to int
+		rule := layout[strings.Index(layout, "#"+p.ID+"{grid-row:")+len(p.ID)+11:]
+		if _, err := fmt.Sscanf(rule, "%d/%d", &from, &to); err != nil {
+			t.Fatalf("%s: no grid-row in the layout sheet: %v", p.ID, err)
+		}
+		// Lines from 1: the session spans rows from-1 to to-1 of rows.
+		if top, bottom := float64(from-1)/float64(rows)*1000, float64(to-1)/float64(rows)*1000; float64(p.Top) > top || float64(p.Top) < top-1 ||
+			float64(p.Bottom) < bottom || float64(p.Bottom) > bottom+1 {
+			t.Errorf("%s spans %d-%d thousandths of its column, the layout has rows %d-%d of %d", p.ID, p.Top, p.Bottom, from-1, to-1, rows)
 		}
 	}
 	if flips == 0 {

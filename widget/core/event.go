@@ -63,9 +63,10 @@ func tabStep(key string, cur int) (int, bool) {
 
 // AppendFlips appends the SetHidden patches of ps to batch in the form the
 // loader's __agendaFlip takes: " -s12:40" hides list session s12, which
-// has 40 shown sessions above it, " +s13:c3" shows grid session s13, in room
-// column c3 (see Patch). Many hidden flips cost one call from wasm into the
-// DOM, not one each.
+// has 40 shown sessions above it, " +s13:c3:250:300" shows grid session s13,
+// in room column c3, from a quarter of the way down the column to 30% (see
+// Patch). Many hidden flips cost one call from wasm into the DOM, not one
+// each.
 func AppendFlips(batch []byte, ps []Patch) []byte {
 	for _, p := range ps {
 		if p.Op != SetHidden {
@@ -77,7 +78,8 @@ func AppendFlips(batch []byte, ps []Patch) []byte {
 		}
 		batch = append(append(append(batch, ' ', sign), p.ID...), ':')
 		if p.Col != "" {
-			batch = append(batch, p.Col...)
+			batch = strconv.AppendInt(append(append(batch, p.Col...), ':'), int64(p.Top), 10)
+			batch = strconv.AppendInt(append(batch, ':'), int64(p.Bottom), 10)
 		} else {
 			batch = strconv.AppendInt(batch, int64(p.Before), 10)
 		}

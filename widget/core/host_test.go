@@ -259,8 +259,8 @@ func TestStore(t *testing.T) {
 
 func TestAppendFlips(t *testing.T) {
 	b := AppendFlips([]byte("x"), []Patch{{Op: SetHidden, ID: "s12", On: true, Before: 40}, {Op: SetText, ID: "live"},
-		{Op: SetHidden, ID: "s13", Before: 40}, {Op: SetHidden, ID: "s14", Col: "c3", Before: 7}, {Op: SetHidden, ID: "d1", On: true}})
-	if string(b) != "x -s12:40 +s13:40 +s14:c3 -d1:0" {
+		{Op: SetHidden, ID: "s13", Before: 40}, {Op: SetHidden, ID: "s14", Col: "c3", Before: 7, Top: 250, Bottom: 300}, {Op: SetHidden, ID: "d1", On: true}})
+	if string(b) != "x -s12:40 +s13:40 +s14:c3:250:300 -d1:0" {
 		t.Errorf("batch %q", b)
 	}
 	if ZoneOption(true) != "local" || ZoneOption(false) != "venue" {

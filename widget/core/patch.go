@@ -32,10 +32,13 @@ type Patch struct {
 	On    bool
 	// On a session's SetHidden, where it is, for the loader to flip what
 	// may be on screen first (see AppendFlips): in the grid, Col is its room
-	// column's id; in a list, Before is how many sessions are shown above
-	// it once patched, a bound on how far down it sits.
-	Col    string
-	Before int
+	// column's id, and Top and Bottom its span down the column in
+	// thousandths of the column's height; in a list, Before is how many
+	// sessions are shown above it once patched, a bound on how far down it
+	// sits.
+	Col         string
+	Before      int
+	Top, Bottom int
 }
 
 // view is what core knows of the DOM it patched: the last frame, which
@@ -97,11 +100,11 @@ func (c *Widget) Render(active string) []Patch {
 	for i := range c.b.NumSessions() {
 		rendered := v.rendered.Has(i)
 		if want := c.Shown(i); rendered && want != v.shown.Has(i) {
-			col := ""
+			p := Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Before: before}
 			if grid {
-				col = c.container(i, true)
+				p.Col, p.Top, p.Bottom = c.container(i, true), int(c.spans[i]>>16), int(c.spans[i]&0xffff)
 			}
-			add(Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Col: col, Before: before})
+			add(p)
 			if want {
 				v.shown.Add(i)
 			} else {

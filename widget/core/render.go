@@ -461,6 +461,10 @@ func (c *Widget) grid(day int) (html, layout string) {
 		sp := g.Spots[k]
 		l.raw(`#s`).int(on[k]).raw(`{grid-row:`).int(1 + sp.RowFrom).raw(`/`).int(1 + sp.RowTo).
 			raw(`;grid-column:`).int(1 + sp.Track - g.Columns[col].Track).raw(`/span `).int(sp.Span).raw(`}`)
+		if c.spans == nil {
+			c.spans = make([]uint32, b.NumSessions())
+		}
+		c.spans[on[k]] = uint32(sp.RowFrom*1000/g.Rows)<<16 | uint32((sp.RowTo*1000+g.Rows-1)/g.Rows)
 	}
 	for _, ks := range byCol {
 		p.raw(`<div class="col" id="`).raw(c.container(on[ks[0]], true)).raw(`">`)

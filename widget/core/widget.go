@@ -77,6 +77,7 @@ type Widget struct {
 	patches          []Patch   // Render's, reused
 	ids              []string  // sessionID's
 	cols             []string  // grid column ids by room+1 (cx, c0, c1...)
+	spans            []uint32  // grid: each session's rows down its column, in thousandths (top<<16 | bottom)
 	match, textMatch query.Set // the filter's result, and the sessions the hidden attribute shows
 	applied          query.Filter
 	rendered         string // the key of the markup in #main
