@@ -674,3 +674,29 @@ func TestGridFlipsKnowTheirColumn(t *testing.T) {
 		t.Fatal("no flip: the test tests nothing")
 	}
 }
+
+// A programme with no scheduled session has no grid to place sessions on:
+// the grid tab shows them as a list, and a search there flips them, each
+// spanning its whole (absent) column: the loader flips them at once.
+func TestGridWithoutTimesSearches(t *testing.T) {
+	s := conference(t)
+	for i := range s.Sessions {
+		s.Sessions[i].Start, s.Sessions[i].End = time.Time{}, time.Time{}
+	}
+	c := New(open(t, s), Options{}, "en", zone(t, "Europe/Paris"), func() int64 { return 0 })
+	c.SetView("grid")
+	c.Render("")
+	c.SetText("arenas")
+	flips := 0
+	for _, p := range c.Render("") {
+		if p.Op == SetHidden && strings.HasPrefix(p.ID, "s") {
+			flips++
+			if p.Top != 0 || p.Bottom != 1000 {
+				t.Errorf("%s: span %d-%d, want the whole column", p.ID, p.Top, p.Bottom)
+			}
+		}
+	}
+	if flips == 0 {
+		t.Fatal("the search flipped nothing: the test tests nothing")
+	}
+}

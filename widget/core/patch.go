@@ -102,7 +102,12 @@ func (c *Widget) Render(active string) []Patch {
 		if want := c.Shown(i); rendered && want != v.shown.Has(i) {
 			p := Patch{Op: SetHidden, ID: c.sessionID(i), On: !want, Before: before}
 			if grid {
-				p.Col, p.Top, p.Bottom = c.container(i, true), int(c.spans[i]>>16), int(c.spans[i]&0xffff)
+				// The whole column, unless the grid placed it (a day with
+				// no session is shown as the list).
+				p.Col, p.Bottom = c.container(i, true), 1000
+				if i < len(c.spans) {
+					p.Top, p.Bottom = int(c.spans[i]>>16), int(c.spans[i]&0xffff)
+				}
 			}
 			add(p)
 			if want {
