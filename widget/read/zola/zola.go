@@ -64,10 +64,12 @@ func Read(dir string, o Options) (*model.Schedule, diag.List) {
 func ReadFS(fsys fs.FS, prefix string, o Options) (*model.Schedule, diag.List) {
 	r := &reader{fsys: fsys, prefix: prefix, draftSpeakers: map[string]string{}, speakerDir: "speakers"}
 	r.config(o)
-	for _, m := range liquidMarkers {
-		if st, err := fs.Stat(fsys, m); err == nil && st.Mode().IsRegular() {
-			r.liquid = m
-			break
+	if r.sessionsMapped || r.speakersMapped { // only mapped pages are another generator's
+		for _, m := range liquidMarkers {
+			if st, err := fs.Stat(fsys, m); err == nil && st.Mode().IsRegular() {
+				r.liquid = m
+				break
+			}
 		}
 	}
 	if r.mapping.Speakers != nil {
